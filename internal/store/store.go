@@ -158,3 +158,16 @@ func Resolve(ctx context.Context, r Reader, id string) (model.Entity, error) {
 	}
 	return model.Entity{}, errors.New("store: redirect loop at " + id)
 }
+
+// Notifier is implemented by backends that can announce committed changes from other
+// processes (PostgreSQL's LISTEN/NOTIFY). Read models wait on it and also poll Seq, so a backend
+// without it still works.
+type Notifier interface {
+	// Changes delivers the sequence number of changes as they commit, until ctx ends.
+	Changes(ctx context.Context) <-chan int64
+}
+
+// Pinger is implemented by backends that can check that their database answers.
+type Pinger interface {
+	Ping(ctx context.Context) error
+}
