@@ -83,6 +83,8 @@ type EntityQuery struct {
 	Sort    string // SortName, SortCreated, SortDegree, each optionally prefixed by '-'; "" = relevance or name
 	Limit   int
 	Cursor  string // opaque, from EntityPage.Next
+	// Export lists merged entities too, each with only its own names (for dumps).
+	Export bool
 }
 
 // Filter is one condition of an entity query. Field is "type", "category", or a relation

@@ -38,15 +38,15 @@ func (r reader) Entity(ctx context.Context, id string) (model.Entity, error) {
 		return e, fmt.Errorf("entity %q: %w", id, err)
 	}
 	es := []model.Entity{e}
-	if err := r.fillNames(ctx, es); err != nil {
+	if err := r.fillNames(ctx, es, true); err != nil {
 		return e, err
 	}
 	return es[0], nil
 }
 
-// fillNames loads the aliases and identifiers of entities, including those of the entities
-// merged into them.
-func (r reader) fillNames(ctx context.Context, es []model.Entity) error {
+// fillNames loads the aliases and identifiers of entities and, with family, those of the
+// entities merged into them.
+func (r reader) fillNames(ctx context.Context, es []model.Entity, family bool) error {
 	if len(es) == 0 {
 		return nil
 	}
@@ -58,10 +58,14 @@ func (r reader) fillNames(ctx context.Context, es []model.Entity) error {
 		es[i].Aliases = []model.Alias{}
 		es[i].Identifiers = map[string]string{}
 	}
-	family := "(SELECT id AS member, COALESCE(merged_into, id) AS owner FROM entities WHERE id IN (" +
-		placeholders(len(ids)) + ") OR merged_into IN (" + placeholders(len(ids)) + "))"
-	args := append(anys(ids), anys(ids)...)
-	rows, err := r.c.query(ctx, `SELECT f.owner, a.value, a.lang, a.kind FROM aliases a JOIN `+family+` f
+	members := "(SELECT id AS member, id AS owner FROM entities WHERE id IN (" + placeholders(len(ids)) + "))"
+	args := anys(ids)
+	if family {
+		members = "(SELECT id AS member, COALESCE(merged_into, id) AS owner FROM entities WHERE id IN (" +
+			placeholders(len(ids)) + ") OR merged_into IN (" + placeholders(len(ids)) + "))"
+		args = append(args, anys(ids)...)
+	}
+	rows, err := r.c.query(ctx, `SELECT f.owner, a.value, a.lang, a.kind FROM aliases a JOIN `+members+` f
 		ON a.entity_id = f.member ORDER BY f.owner, a.kind, a.lang, a.value`, args...)
 	if err != nil {
 		return fmt.Errorf("aliases: %w", err)
@@ -73,7 +77,7 @@ func (r reader) fillNames(ctx context.Context, es []model.Entity) error {
 			rows.Close()
 			return err
 		}
-		if i, ok := idx[owner]; ok {
+		if i, ok := idx[owner]; ok && !hasAlias(es[i].Aliases, a) {
 			es[i].Aliases = append(es[i].Aliases, a)
 		}
 	}
@@ -81,7 +85,7 @@ func (r reader) fillNames(ctx context.Context, es []model.Entity) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	rows, err = r.c.query(ctx, `SELECT f.owner, i.scheme, i.value FROM identifiers i JOIN `+family+` f
+	rows, err = r.c.query(ctx, `SELECT f.owner, i.scheme, i.value FROM identifiers i JOIN `+members+` f
 		ON i.entity_id = f.member ORDER BY f.owner, i.scheme, i.value`, args...)
 	if err != nil {
 		return fmt.Errorf("identifiers: %w", err)
@@ -162,6 +166,9 @@ func decodeCursor(s string) (cursor, error) {
 // where builds the conditions shared by Entities and CountEntities.
 func where(q store.EntityQuery) (string, []any, error) {
 	conds := []string{"e.merged_into IS NULL"}
+	if q.Export {
+		conds = []string{"1 = 1"}
+	}
 	var args []any
 	if len(q.IDs) > 0 {
 		conds = append(conds, "e.id IN ("+placeholders(len(q.IDs))+")")
@@ -295,6 +302,7 @@ func (r reader) Entities(ctx context.Context, q store.EntityQuery) (store.Entity
 			return page, err
 		}
 		e.CreatedAt = parseTime(created)
+		e.MergedInto = merged.String
 		page.Entities = append(page.Entities, e)
 		degrees = append(degrees, degree)
 	}
@@ -318,7 +326,7 @@ func (r reader) Entities(ctx context.Context, q store.EntityQuery) (store.Entity
 		}
 		page.Next = encodeCursor(next)
 	}
-	return page, r.fillNames(ctx, page.Entities)
+	return page, r.fillNames(ctx, page.Entities, !q.Export)
 }
 
 func (r reader) CountEntities(ctx context.Context, q store.EntityQuery, field string) ([]store.Group, error) {
@@ -549,4 +557,13 @@ func (r reader) Stats(ctx context.Context) (store.Stats, error) {
 		rows.Close()
 	}
 	return st, nil
+}
+
+func hasAlias(as []model.Alias, a model.Alias) bool {
+	for _, x := range as {
+		if x.Value == a.Value && x.Lang == a.Lang {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,81 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/hkin/hkin/internal/api"
+	"github.com/hkin/hkin/internal/starter"
+)
+
+func (a *App) serveCmd() *cobra.Command {
+	var addr string
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the API and web UI; an empty database gets the starter network",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			s, err := a.Store(ctx)
+			if err != nil {
+				return err
+			}
+			loaded, err := starter.LoadIfEmpty(ctx, s)
+			if err != nil {
+				return err
+			}
+			var token string
+			if loaded {
+				st, _ := s.Stats(ctx)
+				a.log.Info("loaded the starter network", "entities", st.Entities, "statements", st.Statements)
+				if token, err = api.CreateToken(ctx, s, api.ScopeAdmin, "first start"); err != nil {
+					return err
+				}
+			}
+			ln, err := net.Listen("tcp", addr)
+			if err != nil {
+				return fmt.Errorf("listen on %s: %w", addr, err)
+			}
+			srv := &http.Server{
+				Handler:           a.Handler(),
+				ReadHeaderTimeout: 10 * time.Second,
+				BaseContext:       func(net.Listener) context.Context { return ctx },
+			}
+			url := "http://" + ln.Addr().String() + "/"
+			a.log.Info("serving", "url", url, "db", a.db)
+			if token != "" {
+				fmt.Fprintf(a.Err, "\nhkin is serving on %s\nThis first start made an admin token; open this URL to use it (it is shown only once):\n\n    %s?token=%s\n\n", url, url, token)
+			}
+			errc := make(chan error, 1)
+			go func() { errc <- srv.Serve(ln) }()
+			select {
+			case err := <-errc:
+				return err
+			case <-ctx.Done():
+			}
+			a.log.Info("shutting down")
+			shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			if err := srv.Shutdown(shutdown); err != nil {
+				return err
+			}
+			if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+				return err
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
+	return cmd
+}
+
+// Handler is the HTTP handler of `hkin serve`: the API and the web UI.
+func (a *App) Handler() http.Handler {
+	return api.New(api.Config{Store: a.st, Logger: a.log, Version: a.Version})
+}
