@@ -173,3 +173,12 @@ type Notifier interface {
 type Pinger interface {
 	Ping(ctx context.Context) error
 }
+
+// Invalid marks err as a rejected write (errors.Is(err, ErrInvalid)) without changing its message.
+func Invalid(err error) error { return invalidError{err} }
+
+type invalidError struct{ err error }
+
+func (e invalidError) Error() string        { return e.err.Error() }
+func (e invalidError) Unwrap() error        { return e.err }
+func (e invalidError) Is(target error) bool { return target == ErrInvalid }

@@ -19,8 +19,6 @@ type writer struct {
 	lastSeq int64
 }
 
-func invalid(err error) error { return fmt.Errorf("%w: %w", store.ErrInvalid, err) }
-
 // nextSeq reserves n sequence numbers and returns the first. The counter row is locked until
 // the transaction ends, so sequence numbers are handed out in commit order.
 func (w *writer) nextSeq(ctx context.Context, n int) (int64, error) {
@@ -37,7 +35,7 @@ func (w *writer) PutSource(ctx context.Context, s model.Source) error {
 		s.ID = model.SourceID(s)
 	}
 	if err := model.ValidateSource(s); err != nil {
-		return invalid(fmt.Errorf("source %s: %w", s.ID, err))
+		return store.Invalid(fmt.Errorf("source %s: %w", s.ID, err))
 	}
 	if s.RecordedAt.IsZero() {
 		s.RecordedAt = time.Now()
@@ -65,7 +63,7 @@ func (w *writer) PutSource(ctx context.Context, s model.Source) error {
 
 func (w *writer) PutEntity(ctx context.Context, e model.Entity) error {
 	if err := model.ValidateEntity(e); err != nil {
-		return invalid(fmt.Errorf("entity %s: %w", e.ID, err))
+		return store.Invalid(fmt.Errorf("entity %s: %w", e.ID, err))
 	}
 	old, err := w.reader.Entity(ctx, e.ID)
 	exists := err == nil
@@ -73,7 +71,7 @@ func (w *writer) PutEntity(ctx context.Context, e model.Entity) error {
 		return err
 	}
 	if exists && old.Type != e.Type {
-		return invalid(fmt.Errorf("entity %s: %w", e.ID, &model.FieldError{Field: "type", Value: e.Type,
+		return store.Invalid(fmt.Errorf("entity %s: %w", e.ID, &model.FieldError{Field: "type", Value: e.Type,
 			Msg: "the entity exists as a " + old.Type}))
 	}
 	// identifiers held by another entity are a conflict
@@ -87,7 +85,7 @@ func (w *writer) PutEntity(ctx context.Context, e model.Entity) error {
 		case err != nil:
 			return err
 		case owner != e.ID:
-			return invalid(fmt.Errorf("entity %s: %w", e.ID, &model.FieldError{Field: "identifiers." + scheme,
+			return store.Invalid(fmt.Errorf("entity %s: %w", e.ID, &model.FieldError{Field: "identifiers." + scheme,
 				Value: value, Msg: "already identifies entity " + owner}))
 		}
 	}
@@ -160,7 +158,7 @@ func (w *writer) AddStatements(ctx context.Context, sts []model.Statement) (int,
 			s.ID = model.StatementID(s)
 		}
 		if err := model.ValidateStatement(s, typeOf); err != nil {
-			return 0, invalid(fmt.Errorf("statement %d (%s %s %s): %w", i+1, s.Subject, s.Predicate, s.Object, err))
+			return 0, store.Invalid(fmt.Errorf("statement %d (%s %s %s): %w", i+1, s.Subject, s.Predicate, s.Object, err))
 		}
 		if seen[s.ID] {
 			continue
@@ -286,7 +284,7 @@ func (w *writer) Retract(ctx context.Context, id string, at time.Time) error {
 
 func (w *writer) Merge(ctx context.Context, m store.Merge) error {
 	if m.From == m.Into {
-		return invalid(&model.FieldError{Field: "into", Value: m.Into, Msg: "an entity cannot be merged into itself"})
+		return store.Invalid(&model.FieldError{Field: "into", Value: m.Into, Msg: "an entity cannot be merged into itself"})
 	}
 	from, err := w.reader.Entity(ctx, m.From)
 	if err != nil {
@@ -297,13 +295,13 @@ func (w *writer) Merge(ctx context.Context, m store.Merge) error {
 		return err
 	}
 	if from.MergedInto != "" {
-		return invalid(&model.FieldError{Field: "from", Value: m.From, Msg: "already merged into " + from.MergedInto})
+		return store.Invalid(&model.FieldError{Field: "from", Value: m.From, Msg: "already merged into " + from.MergedInto})
 	}
 	if into.MergedInto != "" {
-		return invalid(&model.FieldError{Field: "into", Value: m.Into, Msg: "is itself merged into " + into.MergedInto})
+		return store.Invalid(&model.FieldError{Field: "into", Value: m.Into, Msg: "is itself merged into " + into.MergedInto})
 	}
 	if from.Type != into.Type {
-		return invalid(&model.FieldError{Field: "into", Value: m.Into, Msg: fmt.Sprintf("a %s cannot be merged into a %s", from.Type, into.Type)})
+		return store.Invalid(&model.FieldError{Field: "into", Value: m.Into, Msg: fmt.Sprintf("a %s cannot be merged into a %s", from.Type, into.Type)})
 	}
 	if m.RecordedAt.IsZero() {
 		m.RecordedAt = time.Now()
