@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hkin/hkin/internal/model"
@@ -200,34 +201,44 @@ func (w *writer) AddStatements(ctx context.Context, sts []model.Statement) (int,
 		return 0, err
 	}
 	now := time.Now()
+	byID := make(map[string]model.Statement, len(todo))
 	added := 0
-	for i, s := range todo {
-		if s.RecordedAt.IsZero() {
-			s.RecordedAt = now
+	const cols = 11
+	for start := 0; start < len(todo); start += 80 {
+		chunk := todo[start:min(start+80, len(todo))]
+		args := make([]any, 0, len(chunk)*cols)
+		for i, s := range chunk {
+			if s.RecordedAt.IsZero() {
+				s.RecordedAt = now
+			}
+			var object, value any
+			if s.Object != "" {
+				object = s.Object
+			}
+			if len(s.Value) > 0 {
+				value = string(s.Value)
+			}
+			args = append(args, s.ID, seq+int64(start+i), s.Kind, s.Subject, s.Predicate, object, value,
+				encodeQualifiers(s.Qualifiers), s.SourceID, s.Evidence, fmtTime(s.RecordedAt))
+			byID[s.ID] = s
 		}
-		var object, value any
-		if s.Object != "" {
-			object = s.Object
-		}
-		if len(s.Value) > 0 {
-			value = string(s.Value)
-		}
-		res, err := w.c.exec(ctx, `INSERT INTO statements (id, seq, kind, subject, predicate, object, value, qualifiers,
-			source_id, evidence, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-			s.ID, seq+int64(i), s.Kind, s.Subject, s.Predicate, object, value, encodeQualifiers(s.Qualifiers),
-			s.SourceID, s.Evidence, fmtTime(s.RecordedAt))
+		rows := strings.TrimSuffix(strings.Repeat("("+placeholders(cols)+"), ", len(chunk)), ", ")
+		res, err := w.c.query(ctx, `INSERT INTO statements (id, seq, kind, subject, predicate, object, value, qualifiers,
+			source_id, evidence, recorded_at) VALUES `+rows+` ON CONFLICT (id) DO NOTHING RETURNING id`, args...)
 		if err != nil {
-			return added, fmt.Errorf("statement %s: %w", s.ID, err)
+			return added, fmt.Errorf("statements: %w", err)
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			continue
+		inserted, err := scanStrings(res)
+		if err != nil {
+			return added, fmt.Errorf("statements: %w", err)
 		}
-		added++
-		if s.Kind == model.KindRelation {
+		for _, id := range inserted {
+			s := byID[id]
+			added++
 			w.degree(s.Subject, 1)
-			w.degree(s.Object, 1)
-		} else {
-			w.degree(s.Subject, 1)
+			if s.Kind == model.KindRelation {
+				w.degree(s.Object, 1)
+			}
 		}
 	}
 	return added, nil
