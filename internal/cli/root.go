@@ -76,6 +76,7 @@ func (a *App) Root() *cobra.Command {
 		a.exportCmd(),
 		a.importCmd(),
 		a.tokenCmd(),
+		a.genCmd(),
 	)
 	return root
 }

@@ -28,11 +28,21 @@ type Line struct {
 // Export writes everything the store holds: sources, entities (merged ones too), statements
 // (retracted ones too) in change order, then merges.
 func Export(ctx context.Context, s store.Reader, w io.Writer) error {
+	return Encode(w, func(put func(Line) error) error { return export(ctx, s, put) })
+}
+
+// Encode runs fn with a put function that writes lines to w, buffered.
+func Encode(w io.Writer, fn func(put func(Line) error) error) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	put := func(l Line) error { return enc.Encode(l) }
+	if err := fn(func(l Line) error { return enc.Encode(l) }); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
 
+func export(ctx context.Context, s store.Reader, put func(Line) error) error {
 	var merges []store.Merge
 	cursor := ""
 	var sourceIDs []string
@@ -102,7 +112,7 @@ func Export(ctx context.Context, s store.Reader, w io.Writer) error {
 			return err
 		}
 	}
-	return bw.Flush()
+	return nil
 }
 
 // LineError names the line of a dump that could not be read or stored.
