@@ -251,13 +251,19 @@ func (w *writer) degree(id string, d int) {
 	w.degrees[id] += d
 }
 
-// flushDegrees applies the degree changes of the transaction, one update per entity.
+// flushDegrees applies the degree changes of the transaction, a few hundred entities a statement.
 func (w *writer) flushDegrees(ctx context.Context) error {
-	for _, id := range sortedKeys(w.degrees) {
-		if d := w.degrees[id]; d != 0 {
-			if _, err := w.c.exec(ctx, "UPDATE entities SET degree = degree + ? WHERE id = ?", d, id); err != nil {
-				return fmt.Errorf("degree of %s: %w", id, err)
-			}
+	ids := sortedKeys(w.degrees)
+	for start := 0; start < len(ids); start += 400 {
+		chunk := ids[start:min(start+400, len(ids))]
+		args := make([]any, 0, 2*len(chunk))
+		for _, id := range chunk {
+			args = append(args, id, w.degrees[id])
+		}
+		values := strings.TrimSuffix(strings.Repeat("(?, CAST(? AS INTEGER)), ", len(chunk)), ", ")
+		if _, err := w.c.exec(ctx, `WITH d (id, n) AS (VALUES `+values+`)
+			UPDATE entities SET degree = entities.degree + d.n FROM d WHERE entities.id = d.id`, args...); err != nil {
+			return fmt.Errorf("degrees: %w", err)
 		}
 	}
 	w.degrees = nil
