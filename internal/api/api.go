@@ -10,8 +10,13 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/hkin/hkin/internal/store"
 )
@@ -52,10 +57,11 @@ type Route struct {
 
 // Server is the API.
 type Server struct {
-	cfg    Config
-	log    *slog.Logger
-	routes []Route
-	mux    *http.ServeMux
+	cfg      Config
+	log      *slog.Logger
+	routes   []Route
+	mux      *http.ServeMux
+	requests *prometheus.HistogramVec
 }
 
 // New returns the API as an http.Handler.
@@ -67,6 +73,14 @@ func New(cfg Config) *Server {
 		cfg.MaxBody = 1 << 20
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, mux: http.NewServeMux()}
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	s.requests = prometheus.NewHistogramVec(prometheus.HistogramOpts{
+		Name: "hkin_http_request_duration_seconds", Help: "HTTP requests by route and status.",
+		Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5},
+	}, []string{"route", "status"})
+	reg.MustRegister(s.requests)
+	s.mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 	s.routes = append(s.coreRoutes(), cfg.Routes...)
 	s.routes = append(s.routes, Route{Method: "GET", Path: "/api/openapi.json", Summary: "This API's OpenAPI 3.1 document",
 		Response: "OpenAPI", Handle: s.openapi})
@@ -91,7 +105,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			s.log.Error("panic", "path", r.URL.Path, "panic", p, "stack", string(debug.Stack()))
 			writeError(rec, Errorf(http.StatusInternalServerError, "internal", "internal error"))
 		}
-		s.log.Debug("http", "method", r.Method, "path", r.URL.Path, "status", rec.status, "duration", time.Since(start))
+		d := time.Since(start)
+		if r.Pattern != "" && r.Pattern != "/" {
+			s.requests.WithLabelValues(r.Pattern, strconv.Itoa(rec.status)).Observe(d.Seconds())
+		}
+		s.log.Debug("http", "method", r.Method, "path", r.URL.Path, "status", rec.status, "duration", d)
 	}()
 	s.mux.ServeHTTP(rec, r)
 }

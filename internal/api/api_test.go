@@ -351,3 +351,17 @@ func TestOpenAPIDocumentsEveryRoute(t *testing.T) {
 		}
 	}
 }
+
+func TestMetrics(t *testing.T) {
+	f := newFixture(t)
+	f.get(t, "/api/v1/entities/rice-robotics")
+	resp, err := http.Get(f.srv.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if !strings.Contains(string(b), `hkin_http_request_duration_seconds_count{route="GET /api/v1/entities/{id}",status="200"} 1`) {
+		t.Fatalf("request not counted:\n%s", b)
+	}
+}
