@@ -178,7 +178,7 @@ func dedupe(ids []string) []string {
 func lookupNames(ctx context.Context, r store.Reader, ids []string, names map[string]model.Entity) error {
 	for start := 0; start < len(ids); start += 400 {
 		chunk := ids[start:min(start+400, len(ids))]
-		page, err := r.Entities(ctx, store.EntityQuery{IDs: chunk, Limit: len(chunk)})
+		page, err := r.Entities(ctx, store.EntityQuery{IDs: chunk, Limit: len(chunk), Bare: true})
 		if err != nil {
 			return err
 		}

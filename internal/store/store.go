@@ -85,6 +85,8 @@ type EntityQuery struct {
 	Cursor  string // opaque, from EntityPage.Next
 	// Export lists merged entities too, each with only its own names (for dumps).
 	Export bool
+	// Bare leaves out aliases, identifiers and the total, for callers that need only names.
+	Bare bool
 }
 
 // Filter is one condition of an entity query. Field is "type", "category", or a relation

@@ -242,8 +242,10 @@ func (r reader) Entities(ctx context.Context, q store.EntityQuery) (store.Entity
 		from += " " + j
 	}
 	all := append(append([]any{}, joinArgs...), args...)
-	if err := r.c.row(ctx, "SELECT COUNT(*) "+from+" WHERE "+cond, all...).Scan(&page.Total); err != nil {
-		return page, fmt.Errorf("count entities: %w", err)
+	if !q.Bare {
+		if err := r.c.row(ctx, "SELECT COUNT(*) "+from+" WHERE "+cond, all...).Scan(&page.Total); err != nil {
+			return page, fmt.Errorf("count entities: %w", err)
+		}
 	}
 
 	sortKey, desc := strings.TrimPrefix(q.Sort, "-"), strings.HasPrefix(q.Sort, "-")
@@ -325,6 +327,9 @@ func (r reader) Entities(ctx context.Context, q store.EntityQuery) (store.Entity
 			next.Value = fmt.Sprint(degrees[limit-1])
 		}
 		page.Next = encodeCursor(next)
+	}
+	if q.Bare {
+		return page, nil
 	}
 	return page, r.fillNames(ctx, page.Entities, !q.Export)
 }
