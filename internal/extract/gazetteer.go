@@ -23,9 +23,9 @@ type lexEntry struct {
 
 // A gazName is one surface form of an entry.
 type gazName struct {
-	entry *lexEntry
-	exact string // for all-capital forms (HK, AI): the exact text required
-	anyCase bool // sectors and multi-word lower-case forms match in any case
+	entry   *lexEntry
+	exact   string // for all-capital forms (HK, AI): the exact text required
+	anyCase bool   // sectors and multi-word lower-case forms match in any case
 }
 
 // gazetteer finds known names in token sequences, longest first.

@@ -14,7 +14,7 @@ type entity struct {
 	lex            *lexEntry
 	forms          []string // surface forms, in order of appearance
 	ments          []*mention
-	named          bool   // has at least one mention that names it (not only references)
+	named          bool    // has at least one mention that names it (not only references)
 	employer       *entity // for a person: the organisation they work for
 	id             string
 	extra          []string // aliases added by rules (acronyms)
