@@ -62,7 +62,8 @@ type Source struct {
 }
 
 // SourceID derives a source's ID from what identifies it: the text's hash for a document
-// with text, else its URL or title, a dataset's title and version, an edit's author and time.
+// with text, else its URL (with the publication date: a page read at two dates is two sources)
+// or title, a dataset's title and version, an edit's author and time.
 func SourceID(s Source) string {
 	var key string
 	switch {
@@ -71,7 +72,7 @@ func SourceID(s Source) string {
 	case s.Kind == SourceDataset:
 		key = "dataset:" + s.Title + "@" + s.Version
 	case s.URL != "":
-		key = "url:" + s.URL
+		key = "url:" + s.URL + "@" + s.Published
 	default:
 		key = s.Kind + ":" + s.Title + ":" + s.Published + ":" + s.Author
 	}

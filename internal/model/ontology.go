@@ -68,6 +68,8 @@ var Predicates = []Predicate{
 	{Name: "partners_with", Subjects: []string{Organization, Place}, Objects: []string{Organization, Place}, Symmetric: true, Inverse: "partners_with"},
 	{Name: "funds", Subjects: []string{Organization, Programme}, Objects: []string{Organization, Programme}, Inverse: "funded_by"},
 	{Name: "publishes", Subjects: []string{Organization}, Objects: []string{Programme}, Inverse: "published_by"},
+	// A body that administers a scheme, fund or programme (ITC runs the Innovation and Technology Fund).
+	{Name: "runs", Subjects: []string{Organization}, Objects: []string{Programme}, Inverse: "run_by"},
 	{Name: "invested_in", Subjects: []string{Organization, Person}, Objects: []string{Organization}, Inverse: "investor"},
 	// Kept from registries such as ROR: an organisation that continued another.
 	{Name: "succeeded", Subjects: []string{Organization}, Objects: []string{Organization}, Inverse: "succeeded_by"},

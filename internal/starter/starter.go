@@ -105,6 +105,7 @@ func build(names []string, parsed []file) (*Dataset, error) {
 	// the data was typed in at one time; a fixed time keeps repeated loads identical
 	at := time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC)
 	sources := map[string]string{} // key → source ID
+	keyOf := map[string]string{}   // source ID → key
 	for i, f := range parsed {
 		for _, s := range f.Sources {
 			if _, dup := sources[s.Key]; dup || s.Key == "" {
@@ -115,6 +116,10 @@ func build(names []string, parsed []file) (*Dataset, error) {
 			if err := model.ValidateSource(src); err != nil {
 				return nil, fmt.Errorf("%s: source %q: %w", names[i], s.Key, err)
 			}
+			if other, dup := keyOf[src.ID]; dup {
+				return nil, fmt.Errorf("%s: source %q is the same source as %q (same URL and date, or same text)", names[i], s.Key, other)
+			}
+			keyOf[src.ID] = s.Key
 			sources[s.Key] = src.ID
 			ds.Sources = append(ds.Sources, src)
 		}

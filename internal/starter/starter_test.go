@@ -82,6 +82,8 @@ func TestLoadErrorsNameTheProblem(t *testing.T) {
 		{"dangling", src + `,"relations":[{"subject":"a","predicate":"located_in","object":"mars","source":"s"}]}`, `object "mars"`},
 		{"unknown source", src + `,"relations":[{"subject":"a","predicate":"located_in","object":"p","source":"nope"}]}`, `unknown source "nope"`},
 		{"bad event", src + `,"events":[{"subject":"a","kind":"opened","date":"May","source":"s"}]}`, `date "May"`},
+		{"same source twice", `{"sources":[{"key":"s","kind":"document","title":"T","url":"https://example.org"},
+			{"key":"s2","kind":"document","title":"T2","url":"https://example.org"}]}`, `source "s2" is the same source as "s"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
