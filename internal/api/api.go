@@ -18,6 +18,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/hkin/hkin/internal/ingest"
 	"github.com/hkin/hkin/internal/store"
 )
 
@@ -32,6 +33,8 @@ type Config struct {
 	UI http.Handler
 	// Routes are more API routes, added by services outside this package.
 	Routes []Route
+	// Ingest, when set, serves POST /api/v1/extract and /api/v1/documents.
+	Ingest *ingest.Pipeline
 }
 
 // Handler handles one API request. A returned error becomes a JSON error answer.
@@ -81,7 +84,8 @@ func New(cfg Config) *Server {
 	}, []string{"route", "status"})
 	reg.MustRegister(s.requests)
 	s.mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
-	s.routes = append(s.coreRoutes(), cfg.Routes...)
+	s.routes = append(s.coreRoutes(), s.documentRoutes()...)
+	s.routes = append(s.routes, cfg.Routes...)
 	s.routes = append(s.routes, Route{Method: "GET", Path: "/api/openapi.json", Summary: "This API's OpenAPI 3.1 document",
 		Response: "OpenAPI", Handle: s.openapi})
 	for _, rt := range s.routes {

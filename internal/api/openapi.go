@@ -81,8 +81,17 @@ func schemas() obj {
 		"NewMerge":  props(obj{"from": str(""), "into": str(""), "reason": str("")}, "from", "into"),
 		"Added":     props(obj{"added": obj{"type": "integer"}, "ids": arr(str("")), "source": str("")}),
 		"Retracted": props(obj{"id": str(""), "retracted_at": obj{"type": "string", "format": "date-time"}}),
-		"OpenAPI":   obj{"type": "object"},
-		"Any":       obj{},
+		"Document": props(obj{"text": str("the article, plain text"), "published": str("YYYY-MM-DD: anchors dates such as \"February\""),
+			"url": str(""), "title": str("")}, "text"),
+		"Extraction": props(obj{"document": obj{"type": "object"}, "entities": arr(obj{"type": "object"}), "relations": arr(obj{"type": "object"}),
+			"events": arr(obj{"type": "object"}), "metrics": arr(obj{"type": "object"})}, "entities", "relations", "events", "metrics"),
+		"Ingested": props(obj{"extraction": ref("Extraction"), "source": str("the document's source ID"),
+			"entities": obj{"type": "object", "additionalProperties": obj{"type": "string"}, "description": "extraction ID → stored entity ID"},
+			"created":  arr(str("entities new to the store")), "statements": arr(str("statement IDs")),
+			"added":   obj{"type": "integer", "description": "statements new to the store"},
+			"skipped": arr(str("facts the ontology rejected after resolution, and why"))}),
+		"OpenAPI": obj{"type": "object"},
+		"Any":     obj{},
 	}
 }
 

@@ -178,3 +178,47 @@ func TestEnvironmentConfig(t *testing.T) {
 		t.Fatalf("bad HKIN_LOG_LEVEL: %v", err)
 	}
 }
+
+func TestIngest(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "hkin.db")
+	article := filepath.Join(dir, "a.txt")
+	text := "Victor Lee, CEO of Rice Robotics, said the Hong Kong startup will open an office in Tokyo in 2026.\n"
+	if err := os.WriteFile(article, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := run(t, "--db", db, "--json", "ingest", "--published", "2025-05-08", "--url", "https://example.org/a", article)
+	if err != nil {
+		t.Fatal(err, out)
+	}
+	var res struct {
+		Source   string            `json:"source"`
+		Entities map[string]string `json:"entities"`
+		Created  []string          `json:"created"`
+		Added    int               `json:"added"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("%v in %s", err, out)
+	}
+	if res.Source == "" || len(res.Created) == 0 {
+		t.Fatalf("ingest stored nothing: %s", out)
+	}
+	out, err = run(t, "--db", db, "--json", "ingest", "--published", "2025-05-08", "--url", "https://example.org/a", article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var again struct {
+		Created []string `json:"created"`
+		Added   int      `json:"added"`
+	}
+	json.Unmarshal([]byte(out), &again)
+	if again.Added != 0 || len(again.Created) != 0 {
+		t.Errorf("second ingest added %d statements and %v entities", again.Added, again.Created)
+	}
+	if _, err := run(t, "--db", db, "ingest", "--published", "08/05/2025", article); err == nil || !strings.Contains(err.Error(), "a.txt") {
+		t.Errorf("a bad date: want an error naming the file, got %v", err)
+	}
+	if _, err := run(t, "--db", db, "ingest", filepath.Join(dir, "missing.txt")); err == nil {
+		t.Error("a missing file did not fail")
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/hkin/hkin/internal/api"
+	"github.com/hkin/hkin/internal/ingest"
 	"github.com/hkin/hkin/internal/starter"
 )
 
@@ -77,5 +78,6 @@ func (a *App) serveCmd() *cobra.Command {
 
 // Handler is the HTTP handler of `hkin serve`: the API and the web UI.
 func (a *App) Handler() http.Handler {
-	return api.New(api.Config{Store: a.st, Logger: a.log, Version: a.Version})
+	return api.New(api.Config{Store: a.st, Logger: a.log, Version: a.Version,
+		Ingest: ingest.New(a.st, nil, a.log)})
 }
