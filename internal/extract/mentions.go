@@ -326,6 +326,9 @@ func (d *doc) splitChunk(toks []token, i, j int) [][2]int {
 	headed := isHead(toks[j-1])
 	for k := i + 1; k < j-1; k++ {
 		w := toks[k].Lower
+		if n, _ := d.x.gaz.match(toks[:j], i); n > k-i {
+			continue // inside a known name: Central and Western, Bank of China
+		}
 		switch w {
 		case "and", "&":
 			left := [2]int{i, k}
@@ -435,6 +438,9 @@ func headOf(toks []token) (headKind, bool) {
 func (d *doc) partMentions(si, i, j int) []*mention {
 	s := d.sents[si]
 	toks := s.Tokens
+	if n, hits := d.x.gaz.match(toks[:j], i); n == j-i {
+		return []*mention{d.gazMention(si, i, j, hits)}
+	}
 	for i < j && (functionWords[toks[i].Lower] || commonCaps[toks[i].Lower]) && !d.x.gazStarts(toks, i, j) {
 		if n, _ := d.x.gaz.match(toks[:j], i); n > 0 {
 			break
@@ -523,7 +529,14 @@ func (d *doc) guess(si, i, j int) *mention {
 	if j-i == 1 && first && !d.capsIn[span[0].Lower] && !span[0].AllCaps() && !personContext(toks, i, j, d.roles[si]) {
 		return nil
 	}
+	if j-i == 1 && len([]rune(span[0].Text)) == 1 {
+		return nil
+	}
 	switch {
+	case j < len(toks) && placeNouns[toks[j].Lower] && !toks[j].Cap():
+		m.typ = "place" // Futian district
+		m.end = j + 1
+		m.text = spanText(s, i, j+1)
 	case personLikeSpan(span) || personContext(toks, i, j, d.roles[si]) && allNameWords(span):
 		m.typ = "person"
 	case j-i == 1 && span[0].AllCaps() && j < len(toks) && productNouns[toks[j].Lower]:
@@ -537,6 +550,9 @@ func (d *doc) guess(si, i, j int) *mention {
 	}
 	return m
 }
+
+// placeNouns follow an unknown place's name in lower case: "Futian district".
+var placeNouns = set("district province county township village city prefecture")
 
 // productNouns follow a product line's name: "MRI machines", "AI models".
 var productNouns = set("machine machines scanner scanners device devices robot robots chip chips model models system systems app apps platform")
