@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -64,32 +65,41 @@ func (d *doc) findEvents() []event {
 		if regexp.MustCompile(`^(?:that|the|in the|in that|on the|on that) same (?:month|day|year|week)|^that (?:month|day|year)|^at the same time`).MatchString(low) {
 			sameAs = lastDate
 		}
+		type hit struct {
+			c      *eventCue
+			cs, ce int
+		}
+		var hits []hit
 		for ci := range eventCues {
 			c := &eventCues[ci]
 			for _, loc := range c.re.FindAllStringSubmatchIndex(low, -1) {
-				cs := tokenIndex(offs, loc[2])
-				ce := tokenIndex(offs, loc[3]-1) + 1
-				if future(toks, cs) {
-					continue
-				}
-				e := d.eventSubject(si, c, cs, ce)
-				if e == nil {
-					continue
-				}
-				date := nearestDate(dates, cs, ce)
-				if date == "" {
-					date = sameAs
-				}
-				if date == "" {
-					continue
-				}
-				key := e.name + "\x00" + c.kind + "\x00" + date
-				if seen[key] {
-					continue
-				}
-				seen[key] = true
-				out = append(out, event{s: e, kind: c.kind, date: date, sent: si})
+				hits = append(hits, hit{c, tokenIndex(offs, loc[2]), tokenIndex(offs, loc[3]-1) + 1})
 			}
+		}
+		sort.SliceStable(hits, func(a, b int) bool { return hits[a].cs < hits[b].cs })
+		had := map[*entity]bool{}
+		for _, h := range hits {
+			if future(toks, h.cs) {
+				continue
+			}
+			e := d.eventSubject(si, h.c, h.cs, h.ce)
+			if e == nil || had[e] {
+				continue
+			}
+			date := nearestDate(toks, dates, h.cs, h.ce)
+			if date == "" {
+				date = sameAs
+			}
+			if date == "" {
+				continue
+			}
+			had[e] = true
+			key := e.name + "\x00" + h.c.kind + "\x00" + date
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			out = append(out, event{s: e, kind: h.c.kind, date: date, sent: si})
 		}
 		for _, dt := range dates {
 			if !dt.base {
@@ -117,19 +127,25 @@ func future(toks []token, cs int) bool {
 	return false
 }
 
-// nearestDate returns the date written closest to the phrase toks[cs:ce], not a base date.
-func nearestDate(dates []dateExpr, cs, ce int) string {
+// nearestDate returns the date written closest to the phrase toks[cs:ce], not a base date,
+// preferring one in the same clause (no comma between).
+func nearestDate(toks []token, dates []dateExpr, cs, ce int) string {
 	best, bestDist := "", 1<<30
 	for _, d := range dates {
 		if d.base {
 			continue
 		}
 		dist := cs - d.end
+		a, b := d.end, cs
 		if d.start >= ce {
 			dist = d.start - ce
+			a, b = ce, d.start
 		}
 		if dist < 0 {
 			dist = 0
+		}
+		if commaBetween(toks, a, b) {
+			dist += 100
 		}
 		if dist < bestDist {
 			best, bestDist = d.value, dist
@@ -167,7 +183,7 @@ func (d *doc) eventSubject(si int, c *eventCue, cs, ce int) *entity {
 		if m.end > cs || m.ent == nil || !has(types, m.ent.typ) {
 			continue
 		}
-		if commaBetween(toks, m.end, cs) && !appositive(toks, m.end, cs) {
+		if commaBetween(toks, m.end, cs) && !appositive(toks, m.end, cs) && !participle(toks, m.end, cs) {
 			continue
 		}
 		return m.ent
@@ -200,10 +216,23 @@ func transitive(toks []token, ce int) bool {
 		return false
 	}
 	switch t.Lower {
-	case "in", "on", "at", "last", "this", "yesterday", "today", "earlier", "recently", "by", "with", "since", "after", "before", "during", "and", "as", "officially", "successfully", "for":
+	case "the", "a", "an", "its", "his", "her", "their", "our", "two", "three", "several", "new", "plans", "plan":
+		return true
+	}
+	if months[t.Lower] > 0 || weekdays[t.Lower] > 0 && t.Cap() {
 		return false
 	}
-	return true
+	return t.Cap()
+}
+
+// participle reports whether a phrase follows a name after a comma: "HKGAI, set up in 2023",
+// "MRDI, which was established in 2024".
+func participle(toks []token, a, b int) bool {
+	switch lowerBetween(toks, a, b) {
+	case " ,", " , which was", " , which is", " , that was", " , which", " , now", " , first", " , officially", " , formally", " , which were":
+		return true
+	}
+	return false
 }
 
 // appositive reports whether the commas between a and b enclose an inserted clause:

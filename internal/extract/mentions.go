@@ -117,7 +117,8 @@ func findRoles(toks []token) []role {
 			for k < len(toks) {
 				t := toks[k]
 				if t.Kind == tokWord && t.Cap() || t.Lower == "and" && k+1 < len(toks) && toks[k+1].Cap() ||
-					t.Text == "," && k+1 < len(toks) && toks[k+1].Cap() && k+2 < len(toks) && (toks[k+2].Lower == "and" || toks[k+2].Text == "," || toks[k+2].Cap()) && !personAhead(toks, k+1) {
+					t.Text == "," && k+1 < len(toks) && toks[k+1].Cap() && k+2 < len(toks) && (toks[k+2].Lower == "and" || toks[k+2].Text == "," || toks[k+2].Cap()) && !personAhead(toks, k+1) &&
+						!titles[toks[k+1].Lower] && !roleHeads[toks[k+1].Lower] {
 					k++
 					continue
 				}
@@ -129,10 +130,25 @@ func findRoles(toks []token) []role {
 			}
 			end = k
 		}
-		out = append(out, role{start: i, end: end, text: joinTokens(toks[i:end])})
+		for end > i+1 && (toks[end-1].Text == "," || toks[end-1].Lower == "and") {
+			end--
+		}
+		out = append(out, role{start: i, end: end, text: roleSpan(toks, i, end)})
 		i = end - 1
 	}
 	return out
+}
+
+// roleSpan writes a title with the spacing of the text: no space before commas.
+func roleSpan(toks []token, i, end int) string {
+	var b strings.Builder
+	for k := i; k < end; k++ {
+		if k > i && toks[k].Start > toks[k-1].End {
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks[k].Text)
+	}
+	return b.String()
 }
 
 // strongRole reports whether lower-case role words are a title: "chief executive", "founder",

@@ -102,7 +102,7 @@ func (d *doc) findMetrics() []metric {
 			if attached {
 				continue
 			}
-			name := d.changeMetric(toks, c, low)
+			name := d.changeMetric(si, c, low)
 			if name == "" {
 				continue
 			}
@@ -252,12 +252,13 @@ func changeNoun(toks []token, c quantity) string {
 
 // changeMetric names the metric of a change given without a value: "the number of startups
 // rose by 10 percent", "a 7 percent increase in employment".
-func (d *doc) changeMetric(toks []token, c quantity, low string) string {
-	startups := strings.Contains(low, " startup") || strings.Contains(low, " start-up")
+func (d *doc) changeMetric(si int, c quantity, low string) string {
+	toks := d.sents[si].Tokens
+	startups := strings.Contains(low, " startup") || strings.Contains(low, " start-up") || d.aboutStartups(si-1)
 	if n := changeNoun(toks, c); n != "" {
 		switch {
 		case n == "employment" || n == "jobs" || n == "headcount" || n == "staff" || n == "employees":
-			if startups || d.aboutStartups(toks) {
+			if startups {
 				return "startup_employment"
 			}
 			return "employee_count"
@@ -272,8 +273,16 @@ func (d *doc) changeMetric(toks []token, c quantity, low string) string {
 		}
 		return ""
 	}
-	// the subject of the rise: "the number of startups ... rose by"
-	for k := c.start - 1; k >= 0 && k >= c.start-14; k-- {
+	return subjectNounMetric(d, si, c.start)
+}
+
+// subjectNounMetric names a metric from the noun written before token from: "the number of
+// startups ... rose", "revenue rose", "employment grew".
+func subjectNounMetric(d *doc, si, from int) string {
+	toks := d.sents[si].Tokens
+	low := " " + strings.Join(lowerWords(toks, 0, len(toks)), " ") + " "
+	startups := strings.Contains(low, " startup") || strings.Contains(low, " start-up") || d.aboutStartups(si-1)
+	for k := from - 1; k >= 0 && k >= from-14; k-- {
 		w := toks[k].Lower
 		if k+1 < len(toks) && w == "number" && toks[k+1].Lower == "of" && k+2 < len(toks) {
 			if m := countNouns[toks[k+2].Lower]; m != "" {
@@ -296,9 +305,12 @@ func (d *doc) changeMetric(toks []token, c quantity, low string) string {
 	return ""
 }
 
-// aboutStartups reports whether the sentence or the one before it is about startups.
-func (d *doc) aboutStartups(toks []token) bool {
-	for _, t := range toks {
+// aboutStartups reports whether sentence si is about startups.
+func (d *doc) aboutStartups(si int) bool {
+	if si < 0 {
+		return false
+	}
+	for _, t := range d.sents[si].Tokens {
 		if t.Lower == "startups" || t.Lower == "start-ups" || t.Lower == "startup" || t.Lower == "start-up" {
 			return true
 		}
@@ -334,9 +346,16 @@ func (d *doc) valueMetric(si int, q quantity, low string) (metric, bool) {
 		name = "travel_time"
 	case "count":
 		if q.noun == "" {
-			return metric{}, false
+			name = d.nounlessMetric(si, q)
+			if name == "" {
+				return metric{}, false
+			}
+			break
 		}
 		name = countNouns[q.noun]
+		if (name == "company_count" || name == "researcher_count") && !hostContext(toks, q.start) {
+			return metric{}, false
+		}
 		if q.noun == "people" && !regexp.MustCompile(`employ|hire|hiring|staff|work`).MatchString(low) {
 			return metric{}, false
 		}
@@ -357,6 +376,46 @@ func (d *doc) valueMetric(si int, q quantity, low string) (metric, bool) {
 		return metric{}, false
 	}
 	return metric{s: subj, name: name}, true
+}
+
+// linkWords stand between a count and what it counts when the noun comes first:
+// "the number of startups rose to 4,694", "reached 4,694", "stood at 4,694".
+var linkWords = set("to reached reach hit totalled totaled total stood was were is are of numbered")
+
+// nounlessMetric names a count written after its noun: "the number of startups ... to a record 4,694".
+func (d *doc) nounlessMetric(si int, q quantity) string {
+	toks := d.sents[si].Tokens
+	k := q.start - 1
+	for k >= 0 && (toks[k].Lower == "a" || toks[k].Lower == "record" || toks[k].Lower == "new" || toks[k].Lower == "high" || toks[k].Lower == "of" && k > 0 && toks[k-1].Lower == "high" || toks[k].Lower == "all-time") {
+		k--
+	}
+	if k < 0 || !linkWords[toks[k].Lower] {
+		return ""
+	}
+	return subjectNounMetric(d, si, k)
+}
+
+// hostContext reports whether a count of companies or researchers is one a place holds ("hosts
+// 440 companies", "home to 15,000 researchers") rather than a group in an event ("signed
+// agreements with 10 companies").
+func hostContext(toks []token, i int) bool {
+	host := false
+	for k := i - 1; k >= 0 && k >= i-12; k-- {
+		w := toks[k].Lower
+		switch w {
+		case "agreement", "agreements", "deal", "deals", "signed", "mou", "mous", "memorandum", "memoranda", "partnered", "partnership", "partnerships", "visited", "met", "among":
+			return false
+		case "hosts", "host", "hosted", "houses", "house", "housed", "has", "have", "had", "home", "includes", "include", "included", "including",
+			"attracted", "attracts", "attract", "admitted", "admits", "accommodates", "accommodate", "gathers", "gathered", "together", "counts", "counted",
+			"registered", "employs", "employed", "employ", "boasts", "boast", "number", "total", "totalled", "reached", "hit", "nurtured", "incubated",
+			"incubates", "supported", "supports", "with", "over", "than", "to", "now", "about", "some", "nearly", "around", "almost":
+			host = true
+		}
+		if toks[k].Text == ";" {
+			break
+		}
+	}
+	return host
 }
 
 // firstThing returns the first organisation, facility or product mention before token i.
@@ -417,6 +476,23 @@ func (d *doc) metricSubject(si, i int, name string) *entity {
 				continue
 			}
 			return m.ent
+		}
+	}
+	// "an 87-hectare site next to Futian": an apposition to the name before the comma
+	if clauseStart > 1 && (toks[clauseStart].Lower == "a" || toks[clauseStart].Lower == "an" || toks[clauseStart].Lower == "the") {
+		for _, m := range ms {
+			if m.end == clauseStart-1 && fits(m.ent) {
+				return m.ent
+			}
+		}
+	}
+	// "would invest HK$2 billion in the Hong Kong Park": money put into a named thing
+	if name == "investment" || name == "funding" {
+		for _, m := range ms {
+			if m.start > i && m.start-i < 10 && m.ent != nil && (m.ent.typ == "facility" || m.ent.typ == "organization" || m.ent.typ == "programme") &&
+				m.start > 0 && (toks[m.start-1].Lower == "in" || toks[m.start-1].Lower == "into" || toks[m.start-1].Lower == "the" && m.start > 1 && (toks[m.start-2].Lower == "in" || toks[m.start-2].Lower == "into")) {
+				return m.ent
+			}
 		}
 	}
 	// then the sentence's, before the figure

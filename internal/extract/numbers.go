@@ -145,7 +145,16 @@ func findQuantities(toks []token, dates []dateExpr, dollar string) []quantity {
 				k++
 			}
 		}
-		// "hundreds of" and such are not numbers; a number followed by "-" ranges is read as its first part
+		// "87-hectare", "30-minute"
+		if k+1 < len(toks) && toks[k].Text == "-" && toks[k].Start == toks[k-1].End {
+			for _, u := range unitWords {
+				if toks[k+1].Lower == u.words || toks[k+1].Lower+"s" == u.words {
+					q.unit = u.unit
+					k += 2
+					break
+				}
+			}
+		}
 		for _, u := range unitWords {
 			if n := wordsAt(toks, k, u.words); n > 0 {
 				if q.unit == "" {
@@ -195,9 +204,9 @@ var countNouns = map[string]string{
 	"businesses": "company_count", "incubatees": "company_count", "corporations": "company_count", "unicorns": "company_count",
 	"members":     "company_count",
 	"researchers": "researcher_count", "scientists": "researcher_count", "scholars": "researcher_count",
-	"academics": "researcher_count", "engineers": "employee_count", "professionals": "employee_count",
+	"academics": "researcher_count", "engineers": "employee_count",
 	"employees": "employee_count", "staff": "employee_count", "workers": "employee_count", "jobs": "employee_count",
-	"people": "employee_count", "personnel": "employee_count", "talents": "employee_count",
+	"people": "employee_count", "personnel": "employee_count",
 	"users": "user_count", "subscribers": "user_count", "customers": "user_count", "clients": "user_count",
 	"servants": "user_count", "visitors": "user_count",
 	"patents": "patent_count", "offices": "office_count", "branches": "office_count",

@@ -142,7 +142,14 @@ func (d *doc) addRefs(si int) {
 					if i+2 < len(toks) && toks[i+2].Kind == tokWord && !toks[i+2].Cap() && nounish(toks[i+2].Lower) {
 						break
 					}
-					e = d.recent(si, i, ok, toks[i+1].Lower == "city" || toks[i+1].Lower == "territory")
+					noun := toks[i+1].Lower
+					salient := noun == "city" || noun == "territory" || noun == "site"
+					if noun == "centre" || noun == "center" {
+						e = d.recent(si, i, func(e *entity) bool { return e.typ == "facility" && ok(e) }, false)
+					}
+					if e == nil {
+						e = d.recent(si, i, ok, salient)
+					}
 					n = 2
 				}
 			}
@@ -152,28 +159,33 @@ func (d *doc) addRefs(si int) {
 		}
 		m := &mention{sent: si, start: i, end: i + n, text: spanText(d.sents[si], i, i+n), typ: e.typ, cat: e.cat, how: byRef, ent: e}
 		refs = append(refs, m)
+		// insert in token order, so that later pronouns of the sentence see it
+		ms := d.ments[si]
+		k := sort.Search(len(ms), func(k int) bool { return ms[k].start > i })
+		ms = append(ms, nil)
+		copy(ms[k+1:], ms[k:])
+		ms[k] = m
+		d.ments[si] = ms
 		e.ments = append(e.ments, m)
 		i += n - 1
 	}
-	if len(refs) == 0 {
-		return
-	}
-	all := append(d.ments[si], refs...)
-	sort.SliceStable(all, func(a, b int) bool { return all[a].start < all[b].start })
-	d.ments[si] = all
-	for _, e := range d.ents {
+	for _, m := range refs {
+		e := m.ent
 		sort.SliceStable(e.ments, func(a, b int) bool {
 			return e.ments[a].sent*10000+e.ments[a].start < e.ments[b].sent*10000+e.ments[b].start
 		})
 	}
 }
 
+// prepositions put a mention in a phrase that is not its sentence's subject.
+var prepositions = set("of by at in from with for to under into on through about among between than")
+
 // nounish reports whether a lower-case word after a definite description continues a noun
 // phrase ("the park operator") rather than a clause ("the park is").
 func nounish(w string) bool {
 	switch w {
 	case "operator", "operators", "management", "manager", "authority", "authorities", "government", "council",
-		"'s", "centre", "center", "district", "area", "level", "limits", "region", "hall", "planning":
+		"centre", "center", "district", "area", "level", "limits", "region", "hall", "planning":
 		return true
 	}
 	return false
@@ -223,10 +235,21 @@ func (d *doc) thingFor(si, i int) *entity {
 		}
 	}
 	for s := si - 1; s >= 0 && s >= si-lookback; s-- {
+		var fallback *entity
 		for _, m := range d.ments[s] {
-			if m.ent != nil && thing(m.ent) {
-				return m.ent
+			if m.ent == nil || !thing(m.ent) {
+				continue
 			}
+			if m.start > 0 && prepositions[d.sents[s].Tokens[m.start-1].Lower] {
+				if fallback == nil {
+					fallback = m.ent
+				}
+				continue
+			}
+			return m.ent
+		}
+		if fallback != nil {
+			return fallback
 		}
 	}
 	return nil

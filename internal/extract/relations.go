@@ -55,6 +55,10 @@ var cues = []cue{
 	{pred: "produces", re: phrase(`makes|make|produces|produce|produced|manufactures|manufacture|manufactured|develops|developed|develop|launched|launches|launch|released|releases|unveiled|unveils|designs|designed|builds|built|rolled out|introduced|offers|sells|debuted|created|creates|trained`), gap: 4},
 }
 
+func possessive(w string) bool {
+	return w == "its" || w == "his" || w == "her" || w == "their"
+}
+
 // skipWords may stand between a cue and the entity after it.
 var skipWords = set("the a an its his her their our this that these those new latest first own local two three several more of")
 
@@ -158,6 +162,15 @@ func (d *doc) sentenceRelations(si int) []rel {
 			emit(a.ent, b.ent, "operates")
 		case a.typ == "organization" && b.typ == "product":
 			emit(a.ent, b.ent, "produces")
+		}
+	}
+	// "the AI Supercomputing Centre at Cyberport": the organisation operates the facility
+	for k := 1; k < len(ms); k++ {
+		a, b := ms[k-1], ms[k]
+		if a.ent != nil && b.ent != nil && a.typ == "facility" && b.typ == "organization" && b.how != byRef {
+			if w := lowerBetween(toks, a.end, b.start); w == " at" || w == " of" {
+				emit(b.ent, a.ent, "operates")
+			}
 		}
 	}
 	// "Shenzhen-based X", "X, a Hong Kong start-up", "Hong Kong robotics start-up X"
@@ -296,7 +309,7 @@ func (d *doc) roleRelations(si int) []rel {
 		return nil
 	}
 	for _, r := range d.roles[si] {
-		roleText := r.text
+		roleText := strings.TrimRight(r.text, " ,")
 		// the person after the title: "CEO Albert Wong", "Chief Executive John Lee"
 		var after *mention
 		if m := mentionStarting(r.end); m != nil && m.typ == "person" {
@@ -309,7 +322,14 @@ func (d *doc) roleRelations(si int) []rel {
 			k--
 		}
 		org := (*mention)(nil) // an organisation written before the title: "HKSTP chief executive", "the firm's chief executive"
-		if k > 0 && toks[k-1].Kind == tokPoss {
+		if k < r.start && (toks[k].Lower == "its" || toks[k].Lower == "their") {
+			if m := mentionStarting(k); m != nil && m.typ == "organization" {
+				org = m
+			}
+		}
+		if org != nil {
+			// found
+		} else if k > 0 && toks[k-1].Kind == tokPoss {
 			org = mentionEnding(k - 1)
 			k2 := k - 1
 			if org != nil {
@@ -337,10 +357,11 @@ func (d *doc) roleRelations(si int) []rel {
 		var of *mention
 		if r.end < len(toks) && (toks[r.end].Lower == "of" || toks[r.end].Lower == "at" || toks[r.end].Lower == "for" || toks[r.end].Lower == "with") {
 			j := r.end + 1
-			for j < len(toks) && (toks[j].Lower == "the" || toks[j].Lower == "a") {
+			for j < len(toks) && toks[j].Lower == "the" {
 				j++
 			}
-			if m := mentionStarting(j); m != nil && (m.typ == "organization" || m.typ == "place") {
+			if m := mentionStarting(j); m != nil && (m.typ == "organization" || m.typ == "place") &&
+				!(m.end < len(toks) && toks[m.end].Kind == tokWord && !toks[m.end].Cap() && orgNouns[nextNoun(toks, m.end)]) {
 				of = m
 			}
 		}
@@ -372,6 +393,17 @@ func (d *doc) roleRelations(si int) []rel {
 		}
 	}
 	return out
+}
+
+// nextNoun returns the first of up to three lower-case words from toks[i] that is an
+// organisation noun ("semiconductor company" → company), or "".
+func nextNoun(toks []token, i int) string {
+	for k := i; k < len(toks) && k < i+3 && toks[k].Kind == tokWord && !toks[k].Cap(); k++ {
+		if orgNouns[toks[k].Lower] {
+			return toks[k].Lower
+		}
+	}
+	return ""
 }
 
 // governmentRole reports whether a title is a government post, held at a place.
@@ -503,6 +535,9 @@ func (d *doc) cueRelations(si int, c *cue, cs, ce int) []rel {
 	if pred == "partners_with" && !c.inverse {
 		subjTypes = append([]string{"facility"}, subjTypes...)
 	}
+	if pred == "located_in" {
+		objTypes = append([]string{"facility"}, objTypes...)
+	}
 	before, after := subjTypes, objTypes
 	if c.inverse {
 		before, after = objTypes, subjTypes
@@ -545,6 +580,11 @@ func (d *doc) cueRelations(si int, c *cue, cs, ce int) []rel {
 		case "made_in":
 			if r.s.typ != "product" {
 				r.pred = "located_in"
+			}
+		case "located_in":
+			// "the company is based at the Hong Kong Science Park": the park hosts it
+			if r.o.typ == "facility" && r.s.typ == "organization" {
+				r.s, r.o, r.pred = r.o, r.s, "hosts"
 			}
 		}
 		out = append(out, r)
@@ -603,7 +643,7 @@ func (d *doc) mentionsAfter(si, ce, gap int, types []string, preps bool) []*ment
 			}
 		}
 		if !has(types, m.ent.typ) {
-			if m.ent.typ == "person" && m.how == byRef {
+			if m.how == byRef && possessive(toks[m.start].Lower) {
 				continue
 			}
 			return nil
@@ -614,19 +654,30 @@ func (d *doc) mentionsAfter(si, ce, gap int, types []string, preps bool) []*ment
 	if first == nil {
 		return nil
 	}
-	out := []*mention{first}
-	// coordinated mentions of the same type: "Japan and Thailand", "Singapore, Malaysia and Thailand"
+	return append([]*mention{first}, coordinated(toks, ms[idx+1:], first)...)
+}
+
+// coordinated returns the mentions listed with first: "Japan and Thailand", "Singapore,
+// Malaysia and Thailand". A list joined by commas only counts when it ends in "and" or "or".
+func coordinated(toks []token, rest []*mention, first *mention) []*mention {
+	var out []*mention
 	last := first
-	for _, m := range ms[idx+1:] {
+	for _, m := range rest {
 		w := lowerBetween(toks, last.end, m.start)
-		if (w == " ," || w == " and" || w == " , and" || w == " or" || w == " , or" || w == " as well as") && m.ent != nil && m.ent.typ == first.ent.typ {
+		if m.ent == nil || m.ent.typ != first.ent.typ || m.how == byRef {
+			break
+		}
+		switch w {
+		case " and", " , and", " or", " , or", " as well as", " and the", " , and the":
+			return append(out, m)
+		case " ,":
 			out = append(out, m)
 			last = m
 			continue
 		}
 		break
 	}
-	return out
+	return nil
 }
 
 // mentionBefore returns the nearest mention before token cs whose type is one of types; a
