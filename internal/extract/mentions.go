@@ -117,7 +117,8 @@ func findRoles(toks []token) []role {
 			for k < len(toks) {
 				t := toks[k]
 				if t.Kind == tokWord && t.Cap() || t.Lower == "and" && k+1 < len(toks) && toks[k+1].Cap() ||
-					t.Text == "," && k+1 < len(toks) && toks[k+1].Cap() && k+2 < len(toks) && (toks[k+2].Lower == "and" || toks[k+2].Text == "," || toks[k+2].Cap()) && !personAhead(toks, k+1) {
+					t.Text == "," && k+1 < len(toks) && toks[k+1].Cap() && k+2 < len(toks) && (toks[k+2].Lower == "and" || toks[k+2].Text == "," || toks[k+2].Cap()) && !personAhead(toks, k+1) &&
+						!titles[toks[k+1].Lower] && !roleHeads[toks[k+1].Lower] {
 					k++
 					continue
 				}
@@ -129,10 +130,25 @@ func findRoles(toks []token) []role {
 			}
 			end = k
 		}
-		out = append(out, role{start: i, end: end, text: joinTokens(toks[i:end])})
+		for end > i+1 && (toks[end-1].Text == "," || toks[end-1].Lower == "and") {
+			end--
+		}
+		out = append(out, role{start: i, end: end, text: roleSpan(toks, i, end)})
 		i = end - 1
 	}
 	return out
+}
+
+// roleSpan writes a title with the spacing of the text: no space before commas.
+func roleSpan(toks []token, i, end int) string {
+	var b strings.Builder
+	for k := i; k < end; k++ {
+		if k > i && toks[k].Start > toks[k-1].End {
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks[k].Text)
+	}
+	return b.String()
 }
 
 // strongRole reports whether lower-case role words are a title: "chief executive", "founder",
@@ -326,6 +342,9 @@ func (d *doc) splitChunk(toks []token, i, j int) [][2]int {
 	headed := isHead(toks[j-1])
 	for k := i + 1; k < j-1; k++ {
 		w := toks[k].Lower
+		if n, _ := d.x.gaz.match(toks[:j], i); n > k-i {
+			continue // inside a known name: Central and Western, Bank of China
+		}
 		switch w {
 		case "and", "&":
 			left := [2]int{i, k}
@@ -435,6 +454,9 @@ func headOf(toks []token) (headKind, bool) {
 func (d *doc) partMentions(si, i, j int) []*mention {
 	s := d.sents[si]
 	toks := s.Tokens
+	if n, hits := d.x.gaz.match(toks[:j], i); n == j-i {
+		return []*mention{d.gazMention(si, i, j, hits)}
+	}
 	for i < j && (functionWords[toks[i].Lower] || commonCaps[toks[i].Lower]) && !d.x.gazStarts(toks, i, j) {
 		if n, _ := d.x.gaz.match(toks[:j], i); n > 0 {
 			break
@@ -523,7 +545,14 @@ func (d *doc) guess(si, i, j int) *mention {
 	if j-i == 1 && first && !d.capsIn[span[0].Lower] && !span[0].AllCaps() && !personContext(toks, i, j, d.roles[si]) {
 		return nil
 	}
+	if j-i == 1 && len([]rune(span[0].Text)) == 1 {
+		return nil
+	}
 	switch {
+	case j < len(toks) && placeNouns[toks[j].Lower] && !toks[j].Cap():
+		m.typ = "place" // Futian district
+		m.end = j + 1
+		m.text = spanText(s, i, j+1)
 	case personLikeSpan(span) || personContext(toks, i, j, d.roles[si]) && allNameWords(span):
 		m.typ = "person"
 	case j-i == 1 && span[0].AllCaps() && j < len(toks) && productNouns[toks[j].Lower]:
@@ -537,6 +566,9 @@ func (d *doc) guess(si, i, j int) *mention {
 	}
 	return m
 }
+
+// placeNouns follow an unknown place's name in lower case: "Futian district".
+var placeNouns = set("district province county township village city prefecture")
 
 // productNouns follow a product line's name: "MRI machines", "AI models".
 var productNouns = set("machine machines scanner scanners device devices robot robots chip chips model models system systems app apps platform")

@@ -16,6 +16,8 @@ type entity struct {
 	ments          []*mention
 	named          bool    // has at least one mention that names it (not only references)
 	employer       *entity // for a person: the organisation they work for
+	operator       *entity // for a facility: the organisation that operates it
+	world          bool    // the pseudo-place World, made for "shipped globally"
 	id             string
 	extra          []string // aliases added by rules (acronyms)
 }
@@ -251,12 +253,16 @@ func (d *doc) lastPerson(ok func(*entity) bool) *entity {
 	return best
 }
 
-// result builds the output: entities that are named, with IDs in order of first mention.
+// result builds the output: the relations, events and metrics read, and the entities that are
+// named (or used by a fact), with IDs in order of first mention.
 func (d *doc) result() *Result {
+	rels := d.findRelations()
+	evs := d.findEvents()
+	mets := d.findMetrics()
 	res := &Result{Entities: []Entity{}, Relations: []Relation{}, Events: []Event{}, Metrics: []Metric{}}
 	var ents []*entity
 	for _, e := range d.ents {
-		if e.named || e.id == "world" {
+		if e.named || e.world && used(e, rels) {
 			ents = append(ents, e)
 		}
 	}
@@ -281,10 +287,40 @@ func (d *doc) result() *Result {
 		}
 		res.Entities = append(res.Entities, out)
 	}
-	res.Relations = append(res.Relations, d.relations()...)
-	res.Events = append(res.Events, d.events()...)
-	res.Metrics = append(res.Metrics, d.metrics()...)
+	for _, r := range rels {
+		if r.s.id == "" || r.o.id == "" {
+			continue
+		}
+		res.Relations = append(res.Relations, Relation{Subject: r.s.id, Predicate: r.pred, Object: r.o.id,
+			Role: r.role, Date: r.date, Duration: r.duration, Amount: r.amount, Evidence: d.sents[r.sent].Text})
+	}
+	for _, e := range evs {
+		if e.s.id == "" {
+			continue
+		}
+		res.Events = append(res.Events, Event{Subject: e.s.id, Kind: e.kind, Date: e.date, Evidence: d.sents[e.sent].Text})
+	}
+	for _, m := range mets {
+		if m.s.id == "" {
+			continue
+		}
+		out := Metric{Subject: m.s.id, Metric: m.name, Value: m.value, Unit: m.unit, Qualifier: m.qualifier,
+			Period: m.period, ChangePercent: m.change, BasePeriod: m.base, Evidence: d.sents[m.sent].Text}
+		if m.o != nil {
+			out.Object = m.o.id
+		}
+		res.Metrics = append(res.Metrics, out)
+	}
 	return res
+}
+
+func used(e *entity, rels []rel) bool {
+	for _, r := range rels {
+		if r.s == e || r.o == e {
+			return true
+		}
+	}
+	return false
 }
 
 func firstPos(e *entity) int {

@@ -84,7 +84,7 @@ internet web covid covid-19 pandemic government gov chief executive secretary mr
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
 ceo cto cfo coo gdp ipo ipos r&d phd mba sme smes esg it ict stem api gpu gpus cpu cpus ar vr xr b2b b2c saas
-ok q1 q2 q3 q4 h1 h2 am pm ad bc no`)
+series ok q1 q2 q3 q4 h1 h2 am pm ad bc no`)
 
 // months maps month names and abbreviations to their numbers.
 var months = map[string]int{
