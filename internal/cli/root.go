@@ -77,8 +77,9 @@ func (a *App) Root() *cobra.Command {
 		a.importCmd(),
 		a.tokenCmd(),
 		a.genCmd(),
-		a.ingestCmd(),
+		a.migrateCmd(),
 		a.extractCmd(),
+		a.ingestCmd(),
 	)
 	return root
 }

@@ -1,0 +1,19 @@
+-- wrk script: a read mix of search, entity profiles, graphs and filtered lists.
+local paths = {
+  "/api/v1/entities?search=cyber&per_page=10",
+  "/api/v1/entities?search=hong%20kong&per_page=10",
+  "/api/v1/entities?filter=type:organization&sort=-degree&per_page=20",
+  "/api/v1/entities?group_by=category",
+  "/api/v1/entities/hong-kong/graph?depth=1&limit=200",
+  "/api/v1/autocomplete?q=sh",
+}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i % #paths) + 1])
+end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT requests/s=%.0f p50_ms=%.2f p99_ms=%.2f errors=%d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
