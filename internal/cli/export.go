@@ -9,14 +9,18 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/hkin/hkin/internal/jsonl"
+	"github.com/hkin/hkin/internal/netfile"
 )
 
 func (a *App) exportCmd() *cobra.Command {
 	var format, out string
 	cmd := &cobra.Command{
 		Use:   "export",
-		Short: "Write the whole database out (jsonl: the dump `hkin import jsonl` reads back)",
-		Args:  cobra.NoArgs,
+		Short: "Write the database out: jsonl (the dump `hkin import jsonl` reads back), graphml, csv (edges), csv-nodes",
+		Long: "export writes the whole database as jsonl, the dump `hkin import jsonl` reads back; or the network\n" +
+			"of live entities and current relations as graphml (Gephi, igraph, networkx), csv (one row per relation,\n" +
+			"with both ends' names and types) or csv-nodes (one row per entity) for pandas and spreadsheets.",
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			if _, err := a.Store(ctx); err != nil {
@@ -48,6 +52,20 @@ func (a *App) exportCmd() *cobra.Command {
 // exporters are the export formats by name.
 func (a *App) exporters() map[string]func(cmd *cobra.Command, w io.Writer) error {
 	return map[string]func(*cobra.Command, io.Writer) error{
-		"jsonl": func(cmd *cobra.Command, w io.Writer) error { return jsonl.Export(cmd.Context(), a.st, w) },
+		"jsonl":     func(cmd *cobra.Command, w io.Writer) error { return jsonl.Export(cmd.Context(), a.st, w) },
+		"graphml":   a.network((*netfile.Network).WriteGraphML),
+		"csv":       a.network((*netfile.Network).WriteEdgesCSV),
+		"csv-nodes": a.network((*netfile.Network).WriteNodesCSV),
+	}
+}
+
+// network returns an exporter that writes the network with write.
+func (a *App) network(write func(*netfile.Network, io.Writer) error) func(*cobra.Command, io.Writer) error {
+	return func(cmd *cobra.Command, w io.Writer) error {
+		n, err := netfile.Read(cmd.Context(), a.st)
+		if err != nil {
+			return err
+		}
+		return write(n, w)
 	}
 }
