@@ -85,6 +85,7 @@ func New(cfg Config) *Server {
 	reg.MustRegister(s.requests)
 	s.mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 	s.routes = append(s.coreRoutes(), s.documentRoutes()...)
+	s.routes = append(s.routes, s.indicatorRoutes()...)
 	s.routes = append(s.routes, cfg.Routes...)
 	s.routes = append(s.routes, Route{Method: "GET", Path: "/api/openapi.json", Summary: "This API's OpenAPI 3.1 document",
 		Response: "OpenAPI", Handle: s.openapi})

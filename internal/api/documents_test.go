@@ -59,3 +59,32 @@ func TestDocuments(t *testing.T) {
 		t.Errorf("rejected documents changed the store: %+v → %+v", after, st)
 	}
 }
+
+func TestIndicators(t *testing.T) {
+	f := newFixture(t)
+	body := `{"source": {"kind": "document", "title": "InvestHK", "url": "https://example.org/s", "published": "2024-11-01"},
+	  "statements": [
+	    {"kind": "metric", "subject": "hong-kong", "predicate": "startup_count", "value": 4257, "unit": "count", "period": "2023"},
+	    {"kind": "metric", "subject": "hong-kong", "predicate": "startup_count", "value": 4694, "unit": "count", "period": "2024", "change_percent": 10, "base_period": "2023"}]}`
+	if code, out := f.do(t, "POST", "/api/v1/statements", f.write, body); code != http.StatusOK {
+		t.Fatalf("adding metrics: %d %v", code, out)
+	}
+	code, out := f.get(t, "/api/v1/indicators?subject=hong-kong&metric=startup_count")
+	if code != http.StatusOK {
+		t.Fatalf("%d %v", code, out)
+	}
+	res := out["results"].([]any)
+	if len(res) != 1 {
+		t.Fatalf("%d series: %v", len(res), out)
+	}
+	pts := res[0].(map[string]any)["points"].([]any)
+	last := pts[len(pts)-1].(map[string]any)
+	if len(pts) != 2 || last["value"].(float64) != 4694 || last["yoy_percent"].(float64) != 10.3 || last["change_percent"].(float64) != 10 {
+		t.Errorf("points %v", pts)
+	}
+	for _, bad := range []string{"/api/v1/indicators?metric=startups", "/api/v1/indicators?subject=nowhere"} {
+		if code, out := f.get(t, bad); code < 400 || code >= 500 || out["error"] == nil {
+			t.Errorf("%s: %d %v, want a 4xx JSON error", bad, code, out)
+		}
+	}
+}

@@ -90,6 +90,13 @@ func schemas() obj {
 			"created":  arr(str("entities new to the store")), "statements": arr(str("statement IDs")),
 			"added":   obj{"type": "integer", "description": "statements new to the store"},
 			"skipped": arr(str("facts the ontology rejected after resolution, and why"))}),
+		"IndicatorList": props(obj{"meta": meta, "results": arr(props(obj{"subject": str(""), "subject_name": str(""),
+			"object": str("second entity (e.g. travel_time to)"), "metric": str(""), "unit": str(""),
+			"points": arr(props(obj{"period": str(""), "value": obj{"type": "number"}, "qualifier": str(""),
+				"change_percent": obj{"type": "number", "description": "as a source reported it"}, "base_period": str(""),
+				"yoy_percent": obj{"type": "number", "description": "computed from the previous year's value"},
+				"statement":   str(""), "source": obj{"type": "object"}, "evidence": str(""),
+				"conflicts": arr(obj{"type": "object"})}))}))}, "meta", "results"),
 		"OpenAPI": obj{"type": "object"},
 		"Any":     obj{},
 	}
