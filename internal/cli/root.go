@@ -77,6 +77,7 @@ func (a *App) Root() *cobra.Command {
 		a.importCmd(),
 		a.tokenCmd(),
 		a.genCmd(),
+		a.resolveCmd(),
 	)
 	return root
 }

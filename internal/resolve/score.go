@@ -180,6 +180,7 @@ func nameScore(a, b *Profile) (float64, string) {
 // one edit apart count as the same (a typo).
 func dice(a, b []string) float64 {
 	var wa, wb, common float64
+	distinctive, all := false, len(a) == len(b)
 	used := make([]bool, len(b))
 	for _, t := range b {
 		wb += wordWeight(t)
@@ -187,18 +188,28 @@ func dice(a, b []string) float64 {
 	for _, t := range a {
 		w := wordWeight(t)
 		wa += w
+		found := false
 		for j, u := range b {
 			if !used[j] && (t == u || len(t) >= 5 && len(u) >= 5 && oneEdit(t, u)) {
-				used[j] = true
+				used[j], found = true, true
 				common += (w + wordWeight(u)) / 2
+				distinctive = distinctive || w >= 0.5
 				break
 			}
+		}
+		if !found && w > 0 {
+			all = false
 		}
 	}
 	if wa+wb == 0 {
 		return 0
 	}
-	return 2 * common / (wa + wb)
+	d := 2 * common / (wa + wb)
+	if !distinctive && !all {
+		// names that share only common words (Hong Kong ... University) differ in what matters
+		d /= 2
+	}
+	return d
 }
 
 // oneEdit reports whether a and b differ by at most one inserted, deleted, replaced or swapped
