@@ -174,4 +174,3 @@ func (a *App) applyMerges(ctx context.Context, s store.Store, pairs []resolvePai
 	})
 	return done, err
 }
-
