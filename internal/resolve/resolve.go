@@ -66,7 +66,7 @@ func (rs *Resolver) Match(ctx context.Context, r store.Reader, e model.Entity) (
 		if err != nil {
 			return Match{}, err
 		}
-		if found.Type == e.Type {
+		if found.Type == e.Type && !conflicts(e.Identifiers, found.Identifiers) {
 			return Match{ID: found.ID, Name: found.Name, Score: 1, Features: []string{"identifier " + scheme + ":" + value}}, nil
 		}
 	}
@@ -190,4 +190,15 @@ func Keep(a, b model.Entity) (model.Entity, model.Entity) {
 		return a, b
 	}
 	return b, a
+}
+
+// conflicts reports whether two sets of identifiers hold different values of one scheme
+// (a website aside): then they belong to two entities, whatever else they share.
+func conflicts(a, b map[string]string) bool {
+	for scheme, v := range a {
+		if w, ok := b[scheme]; ok && strong(scheme) && v != w {
+			return true
+		}
+	}
+	return false
 }
