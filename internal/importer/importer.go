@@ -8,7 +8,6 @@ import (
 	"bufio"
 	"compress/bzip2"
 	"compress/gzip"
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -19,9 +18,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-
-	"github.com/hkin/hkin/internal/model"
-	"github.com/hkin/hkin/internal/store"
 )
 
 // File is an opened dump: its decompressed content, and how far through the file a reader is.
@@ -158,36 +154,3 @@ func Version(path, member string) (version, date string, err error) {
 	return "sha256-" + hex.EncodeToString(h.Sum(nil))[:16], "", nil
 }
 
-// NewID returns an ID for a new entity: its name's slug, or the slug with a hash when that is
-// taken in the store or by this import (taken).
-func NewID(ctx context.Context, r store.Reader, e model.Entity, taken map[string]bool) string {
-	return model.NewEntityID(e, func(id string) bool {
-		if taken[id] {
-			return true
-		}
-		_, err := r.Entity(ctx, id)
-		return err == nil
-	})
-}
-
-// FreeIdentifiers returns e's identifiers that no other entity holds, and the ones dropped
-// because another does (two records of a registry sharing a website, say).
-func FreeIdentifiers(ctx context.Context, r store.Reader, e model.Entity) (map[string]string, []string, error) {
-	out := make(map[string]string, len(e.Identifiers))
-	var dropped []string
-	for scheme, value := range e.Identifiers {
-		owner, err := r.EntityByIdentifier(ctx, scheme, value)
-		switch {
-		case errors.Is(err, store.ErrNotFound):
-			out[scheme] = value
-		case err != nil:
-			return nil, nil, err
-		case owner == e.ID:
-			out[scheme] = value
-		default:
-			dropped = append(dropped, scheme+":"+value)
-		}
-	}
-	sort.Strings(dropped)
-	return out, dropped, nil
-}

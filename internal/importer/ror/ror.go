@@ -28,9 +28,9 @@ type Options struct {
 	// Version names the dump's version in its source; by default it comes from the file name
 	// (v1.55-2024-10-31) or, failing that, from a hash of the file.
 	Version string
-	// Resolver matches records to entities already stored. nil builds an index of the store's
-	// entities at the start and resolves against it and the store's identifiers.
-	Resolver *resolve.Resolver
+	// Threshold is the resolution score from which a record is taken to be an entity already
+	// stored (default resolve.Threshold).
+	Threshold float64
 	// Progress, if not nil, is told how far through the file the import is.
 	Progress func(done, total int64)
 	Logger   *slog.Logger
@@ -162,14 +162,6 @@ func Import(ctx context.Context, st store.Store, path string, opt Options) (Coun
 		}
 	}
 	src := Source(version, date)
-	rs := opt.Resolver
-	if rs == nil {
-		ix, err := resolve.BuildIndex(ctx, st)
-		if err != nil {
-			return Counts{}, err
-		}
-		rs = &resolve.Resolver{Index: ix, IndexOnly: true}
-	}
 	var c Counts
 	err = st.Update(ctx, func(w store.Writer) error {
 		f, err := importer.Open(path, pickMember)
@@ -177,8 +169,11 @@ func Import(ctx context.Context, st store.Store, path string, opt Options) (Coun
 			return err
 		}
 		defer f.Close()
-		im := &run{ctx: ctx, w: w, rs: rs, src: src, log: opt.Logger, byROR: map[string]string{},
-			places: map[string]string{}, taken: map[string]bool{}}
+		tx, err := importer.Begin(ctx, w, opt.Threshold)
+		if err != nil {
+			return err
+		}
+		im := &run{ctx: ctx, w: tx, src: src, log: opt.Logger, byROR: map[string]string{}, places: map[string]string{}}
 		if err := w.PutSource(ctx, src); err != nil {
 			return err
 		}
@@ -260,13 +255,11 @@ func eofIsTruncation(err error) error {
 // run is the state of one import.
 type run struct {
 	ctx    context.Context
-	w      store.Writer
-	rs     *resolve.Resolver
+	w      *importer.Tx
 	src    model.Source
 	log    *slog.Logger
 	byROR  map[string]string // ROR ID → entity ID, for the records of this file
 	places map[string]string // "country:HK", "geonames:1819729" → entity ID
-	taken  map[string]bool   // entity IDs given out by this import
 	batch  []model.Statement
 	rels   []relation
 	c      Counts
@@ -375,48 +368,25 @@ func entity(i int, rec *record) (model.Entity, error) {
 // record stores one record: its organisation, places and own statements; relationships wait
 // until every record is known.
 func (im *run) record(i int, rec *record) error {
-	ctx, w := im.ctx, im.w
+	ctx := im.ctx
 	im.c.Records++
 	e, err := entity(i, rec)
 	if err != nil {
 		return err
 	}
 	rid := e.Identifiers["ror"]
-	id, err := im.rs.Resolve(ctx, w, e)
+	res, err := im.w.Put(ctx, e)
 	if err != nil {
 		return &RecordError{Index: i, ID: rec.ID, Err: err}
 	}
-	if id != "" {
-		old, err := w.Entity(ctx, id)
-		if err != nil {
-			return &RecordError{Index: i, ID: rec.ID, Err: err}
-		}
-		if r, ok := old.Identifiers["ror"]; ok && r != rid {
-			id = "" // another ROR record: two organisations of one name
-		} else {
-			// the record's display name becomes another name of the stored entity
-			e.Aliases = append(e.Aliases, model.Alias{Value: e.Name, Lang: displayLang(rec), Kind: "label"})
-			e.Name, e.Category = old.Name, old.Category
-			if _, ok := old.Identifiers["ror"]; !ok {
-				im.c.Matched++
-			}
-		}
-	}
-	if id == "" {
-		id = importer.NewID(ctx, w, e, im.taken)
-		im.taken[id] = true
+	id := res.ID
+	switch {
+	case res.Created:
 		im.c.Organizations++
+	case len(res.Matched.Features) > 0 && res.Matched.Features[0] != "identifier ror:"+rid:
+		im.c.Matched++
 	}
-	e.ID = id
-	free, dropped, err := importer.FreeIdentifiers(ctx, w, e)
-	if err != nil {
-		return &RecordError{Index: i, ID: rec.ID, Err: err}
-	}
-	im.c.Dropped += len(dropped)
-	e.Identifiers = free
-	if err := w.PutEntity(ctx, e); err != nil {
-		return &RecordError{Index: i, ID: rec.ID, Err: err}
-	}
+	im.c.Dropped += len(res.Dropped)
 	im.byROR[rid] = id
 	evidence := "ROR record " + rec.ID
 	for _, loc := range rec.Locations {
@@ -467,15 +437,6 @@ func (im *run) record(i int, rec *record) error {
 	return nil
 }
 
-func displayLang(rec *record) string {
-	for _, n := range rec.Names {
-		if has(n.Types, "ror_display") && n.Lang != nil {
-			return *n.Lang
-		}
-	}
-	return ""
-}
-
 // location returns the place an organisation is located in: its city, part of its country;
 // the country itself when the city bears the country's name (Hong Kong, Singapore).
 func (im *run) location(geonamesID int64, city, code, countryName string) (string, error) {
@@ -496,18 +457,10 @@ func (im *run) location(geonamesID int64, city, code, countryName string) (strin
 		// the city-state: its geonames ID identifies the country's entity too
 		if _, ok := im.places["geonames:"+gid]; !ok {
 			im.places["geonames:"+gid] = country
-			e := model.Entity{ID: country, Type: model.Place, Category: "country", Name: countryName, Identifiers: map[string]string{"geonames": gid}}
-			free, _, err := importer.FreeIdentifiers(im.ctx, im.w, e)
-			if err != nil {
+			e := model.Entity{Type: model.Place, Category: "country", Name: countryName,
+				Identifiers: map[string]string{"iso3166": code, "geonames": gid}}
+			if _, err := im.w.Put(im.ctx, e); err != nil {
 				return "", err
-			}
-			if e.Identifiers = free; len(free) > 0 {
-				if old, err := im.w.Entity(im.ctx, country); err == nil {
-					e.Name = old.Name
-				}
-				if err := im.w.PutEntity(im.ctx, e); err != nil {
-					return "", err
-				}
 			}
 		}
 		return country, nil
@@ -529,39 +482,14 @@ func (im *run) place(scheme, value, name, category string) (string, error) {
 	if id, ok := im.places[key]; ok {
 		return id, nil
 	}
-	ctx, w := im.ctx, im.w
 	e := model.Entity{Type: model.Place, Category: category, Name: name, Identifiers: map[string]string{scheme: value}}
-	id, err := im.rs.Resolve(ctx, w, e)
+	res, err := im.w.Put(im.ctx, e)
 	if err != nil {
 		return "", err
 	}
-	if id != "" {
-		old, err := w.Entity(ctx, id)
-		if err != nil {
-			return "", err
-		}
-		if v, ok := old.Identifiers[scheme]; ok && v != value {
-			id = ""
-		} else {
-			e.Name, e.Category = old.Name, old.Category
-			if old.Name != name {
-				e.Aliases = []model.Alias{{Value: name, Lang: "en", Kind: "label"}}
-			}
-		}
-	}
-	if id == "" {
-		id = importer.NewID(ctx, w, e, im.taken)
-		im.taken[id] = true
+	id := res.ID
+	if res.Created {
 		im.c.Places++
-	}
-	e.ID = id
-	free, _, err := importer.FreeIdentifiers(ctx, w, e)
-	if err != nil {
-		return "", err
-	}
-	e.Identifiers = free
-	if err := w.PutEntity(ctx, e); err != nil {
-		return "", err
 	}
 	im.places[key] = id
 	return id, nil
