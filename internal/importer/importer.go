@@ -153,4 +153,3 @@ func Version(path, member string) (version, date string, err error) {
 	}
 	return "sha256-" + hex.EncodeToString(h.Sum(nil))[:16], "", nil
 }
-

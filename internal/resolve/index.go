@@ -21,11 +21,12 @@ type Index struct {
 	byKey    map[string][]int32
 	byAcr    map[string][]int32
 	byToken  map[string][]int32
+	byIdent  map[string]int32 // scheme NUL value → position
 }
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	return &Index{pos: map[string]int32{}, byKey: map[string][]int32{}, byAcr: map[string][]int32{}, byToken: map[string][]int32{}}
+	return &Index{pos: map[string]int32{}, byKey: map[string][]int32{}, byAcr: map[string][]int32{}, byToken: map[string][]int32{}, byIdent: map[string]int32{}}
 }
 
 // BuildIndex indexes every live entity of a store.
@@ -66,6 +67,9 @@ func (ix *Index) Add(e model.Entity) {
 		ix.profiles = append(ix.profiles, p)
 		ix.pos[e.ID] = i
 	}
+	for scheme, v := range e.Identifiers {
+		ix.byIdent[scheme+"\x00"+v] = i
+	}
 	for _, k := range p.keys {
 		ix.byKey[k] = appendOnce(ix.byKey[k], i)
 	}
@@ -82,6 +86,25 @@ func (ix *Index) Add(e model.Entity) {
 			}
 		}
 	}
+}
+
+// Has reports whether an entity of that ID is indexed.
+func (ix *Index) Has(id string) bool {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	_, ok := ix.pos[id]
+	return ok
+}
+
+// ByIdentifier returns the indexed entity holding an identifier.
+func (ix *Index) ByIdentifier(scheme, value string) (string, bool) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	i, ok := ix.byIdent[scheme+"\x00"+value]
+	if !ok || ix.profiles[i] == nil {
+		return "", false
+	}
+	return ix.profiles[i].ID, true
 }
 
 // Remove drops an entity (merged away, say) from the index.

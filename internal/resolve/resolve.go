@@ -70,6 +70,9 @@ func (rs *Resolver) Match(ctx context.Context, r store.Reader, e model.Entity) (
 			return Match{ID: found.ID, Name: found.Name, Score: 1, Features: []string{"identifier " + scheme + ":" + value}}, nil
 		}
 	}
+	if rs != nil && rs.IndexOnly && (rs.Index == nil || rs.Index.Len() == 0) {
+		return Match{}, nil // nothing to compare names with
+	}
 	p := NewProfile(e)
 	var candidates []*Profile
 	seen := map[string]bool{}

@@ -60,8 +60,8 @@ func Source(version, date string) model.Source {
 
 // record is one ROR v2 record, with the v1 field that tells the old schema apart.
 type record struct {
-	ID     string `json:"id"`
-	Status string `json:"status"`
+	ID     string   `json:"id"`
+	Status string   `json:"status"`
 	Types  []string `json:"types"`
 	Names  []struct {
 		Value string   `json:"value"`
