@@ -21,6 +21,7 @@ type Tx struct {
 	Resolver *resolve.Resolver
 	ids      map[string]string // scheme NUL value → entity ID, written by this import
 	taken    map[string]bool   // entity IDs given out by this import
+	touched  map[string]bool   // indexed entities this import has added names to
 }
 
 // Begin indexes the store's entities through w and returns the import's transaction.
@@ -30,7 +31,7 @@ func Begin(ctx context.Context, w store.Writer, threshold float64) (*Tx, error) 
 		return nil, err
 	}
 	return &Tx{Writer: w, Index: ix, Resolver: &resolve.Resolver{Index: ix, IndexOnly: true, Threshold: threshold},
-		ids: map[string]string{}, taken: map[string]bool{}}, nil
+		ids: map[string]string{}, taken: map[string]bool{}, touched: map[string]bool{}}, nil
 }
 
 // EntityByIdentifier answers from memory: the identifiers written by this import, then those
@@ -65,9 +66,11 @@ func (t *Tx) Put(ctx context.Context, e model.Entity) (Result, error) {
 	if err != nil {
 		return res, err
 	}
+	var old model.Entity
 	if m.Score >= t.threshold() {
-		old, err := t.Writer.Entity(ctx, m.ID)
-		if err != nil {
+		if p, ok := t.Index.Profile(m.ID); ok && !t.touched[m.ID] {
+			old = model.Entity{ID: p.ID, Type: p.Type, Category: p.Category, Name: p.Name, Identifiers: p.Identifiers, Aliases: p.Aliases}
+		} else if old, err = t.Writer.Entity(ctx, m.ID); err != nil {
 			return res, err
 		}
 		if !conflicts(e.Identifiers, old.Identifiers) {
@@ -104,9 +107,13 @@ func (t *Tx) Put(ctx context.Context, e model.Entity) (Result, error) {
 		}
 	}
 	e.Identifiers = free
+	if !res.Created && holds(old, e) {
+		return res, nil // nothing new: the stored entity has every name and identifier
+	}
 	if err := t.Writer.PutEntity(ctx, e); err != nil {
 		return res, err
 	}
+	t.touched[e.ID] = true
 	for scheme, value := range free {
 		t.ids[scheme+"\x00"+value] = e.ID
 	}
@@ -118,6 +125,28 @@ func (t *Tx) threshold() float64 {
 		return resolve.Threshold
 	}
 	return t.Resolver.Threshold
+}
+
+// holds reports whether old has every alias and identifier of e (as PutEntity would add them).
+func holds(old, e model.Entity) bool {
+	if old.ID == "" {
+		return false
+	}
+	for scheme, v := range e.Identifiers {
+		if old.Identifiers[scheme] != v {
+			return false
+		}
+	}
+	have := make(map[model.Alias]bool, len(old.Aliases))
+	for _, a := range old.Aliases {
+		have[model.Alias{Value: a.Value, Lang: a.Lang}] = true
+	}
+	for _, a := range e.Aliases {
+		if a.Value != e.Name && !have[model.Alias{Value: a.Value, Lang: a.Lang}] {
+			return false
+		}
+	}
+	return true
 }
 
 func conflicts(a, b map[string]string) bool {

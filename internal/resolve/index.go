@@ -96,6 +96,17 @@ func (ix *Index) Has(id string) bool {
 	return ok
 }
 
+// Profile returns the indexed profile of an entity.
+func (ix *Index) Profile(id string) (*Profile, bool) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	i, ok := ix.pos[id]
+	if !ok {
+		return nil, false
+	}
+	return ix.profiles[i], true
+}
+
 // ByIdentifier returns the indexed entity holding an identifier.
 func (ix *Index) ByIdentifier(scheme, value string) (string, bool) {
 	ix.mu.RLock()

@@ -32,6 +32,7 @@ type Profile struct {
 	ID, Type, Category string
 	Name               string
 	Identifiers        map[string]string
+	Aliases            []model.Alias
 	norms              []string        // model.NormName of each name
 	keys               []string        // Key of each name
 	acronymNames       []string        // names written as acronyms, normalised
@@ -42,7 +43,8 @@ type Profile struct {
 
 // NewProfile computes an entity's profile.
 func NewProfile(e model.Entity) *Profile {
-	p := &Profile{ID: e.ID, Type: e.Type, Category: e.Category, Name: e.Name, Identifiers: e.Identifiers, acronyms: map[string]bool{}}
+	p := &Profile{ID: e.ID, Type: e.Type, Category: e.Category, Name: e.Name, Identifiers: e.Identifiers,
+		Aliases: e.Aliases, acronyms: map[string]bool{}}
 	seenNorm, seenKey := map[string]bool{}, map[string]bool{}
 	add := func(value, kind string) {
 		norm := model.NormName(value)

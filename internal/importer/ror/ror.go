@@ -383,7 +383,7 @@ func (im *run) record(i int, rec *record) error {
 	switch {
 	case res.Created:
 		im.c.Organizations++
-	case len(res.Matched.Features) > 0 && res.Matched.Features[0] != "identifier ror:"+rid:
+	case len(res.Matched.Features) > 0 && !strings.HasPrefix(res.Matched.Features[0], "identifier "):
 		im.c.Matched++
 	}
 	im.c.Dropped += len(res.Dropped)
