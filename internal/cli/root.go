@@ -80,6 +80,7 @@ func (a *App) Root() *cobra.Command {
 		a.migrateCmd(),
 		a.extractCmd(),
 		a.ingestCmd(),
+		a.resolveCmd(),
 	)
 	return root
 }
