@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/hkin/hkin/internal/ingest"
+	"github.com/hkin/hkin/internal/resolve"
 )
 
 func (a *App) ingestCmd() *cobra.Command {
@@ -26,7 +27,7 @@ func (a *App) ingestCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			p := ingest.New(st, nil, a.log)
+			p := ingest.New(st, &resolve.Resolver{}, a.log)
 			var results []*ingest.Result
 			for _, path := range args {
 				text, err := readArticle(cmd.InOrStdin(), path)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/hkin/hkin/internal/api"
 	"github.com/hkin/hkin/internal/ingest"
+	"github.com/hkin/hkin/internal/resolve"
 	"github.com/hkin/hkin/internal/starter"
 )
 
@@ -79,5 +80,5 @@ func (a *App) serveCmd() *cobra.Command {
 // Handler is the HTTP handler of `hkin serve`: the API and the web UI.
 func (a *App) Handler() http.Handler {
 	return api.New(api.Config{Store: a.st, Logger: a.log, Version: a.Version,
-		Ingest: ingest.New(a.st, nil, a.log)})
+		Ingest: ingest.New(a.st, &resolve.Resolver{}, a.log)})
 }
