@@ -18,6 +18,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/hkin/hkin/internal/graph"
 	"github.com/hkin/hkin/internal/ingest"
 	"github.com/hkin/hkin/internal/store"
 )
@@ -35,6 +36,8 @@ type Config struct {
 	Routes []Route
 	// Ingest, when set, serves POST /api/v1/extract and /api/v1/documents.
 	Ingest *ingest.Pipeline
+	// Graph, when set, serves the analytics, paths and network routes.
+	Graph *graph.Holder
 }
 
 // Handler handles one API request. A returned error becomes a JSON error answer.
@@ -65,6 +68,7 @@ type Server struct {
 	routes   []Route
 	mux      *http.ServeMux
 	requests *prometheus.HistogramVec
+	an       analytics
 }
 
 // New returns the API as an http.Handler.
@@ -86,6 +90,7 @@ func New(cfg Config) *Server {
 	s.mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 	s.routes = append(s.coreRoutes(), s.documentRoutes()...)
 	s.routes = append(s.routes, s.indicatorRoutes()...)
+	s.routes = append(s.routes, s.analyticsRoutes()...)
 	s.routes = append(s.routes, cfg.Routes...)
 	s.routes = append(s.routes, Route{Method: "GET", Path: "/api/openapi.json", Summary: "This API's OpenAPI 3.1 document",
 		Response: "OpenAPI", Handle: s.openapi})

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/hkin/hkin/internal/api"
+	"github.com/hkin/hkin/internal/graph"
 	"github.com/hkin/hkin/internal/ingest"
 	"github.com/hkin/hkin/internal/model"
 	"github.com/hkin/hkin/internal/store"
@@ -76,7 +77,7 @@ func newFixture(t testing.TB) *fixture {
 	if f.admin, err = api.CreateToken(ctx, st, api.ScopeAdmin, "test"); err != nil {
 		t.Fatal(err)
 	}
-	f.srv = httptest.NewServer(api.New(api.Config{Store: st, Version: "test", Ingest: ingest.New(st, nil, nil)}))
+	f.srv = httptest.NewServer(api.New(api.Config{Store: st, Version: "test", Ingest: ingest.New(st, nil, nil), Graph: &graph.Holder{}}))
 	t.Cleanup(f.srv.Close)
 	return f
 }

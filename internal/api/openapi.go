@@ -57,6 +57,9 @@ func schemas() obj {
 		"recorded_at": obj{"type": "string", "format": "date-time"}, "retracted_at": obj{"type": "string", "format": "date-time"},
 	}), "id", "kind", "subject", "predicate", "source")
 	meta := props(obj{"count": obj{"type": "integer"}, "next_cursor": str("pass as cursor (entities) or since (statements) for the next page")}, "count")
+	node := props(obj{"id": str(""), "name": str(""), "type": str(""), "category": str(""),
+		"regions": str("hk, mainland, abroad, joined by +"), "score": obj{"type": "number"}, "degree": obj{"type": "integer"}}, "id", "name")
+	netEdge := props(obj{"from": str(""), "to": str(""), "predicate": str(""), "regions": str("set on cross-border relations")}, "from", "to", "predicate")
 	group := props(obj{"key": str(""), "name": str("the entity's name when key is an entity ID"), "count": obj{"type": "integer"}})
 	return obj{
 		"Error":     props(obj{"error": props(obj{"code": str("machine-readable"), "message": str("what is wrong")}, "code", "message")}, "error"),
@@ -97,6 +100,18 @@ func schemas() obj {
 				"yoy_percent": obj{"type": "number", "description": "computed from the previous year's value"},
 				"statement":   str(""), "source": obj{"type": "object"}, "evidence": str(""),
 				"conflicts": arr(obj{"type": "object"})}))}))}, "meta", "results"),
+		"Ranking": props(obj{"meta": obj{"type": "object"}, "results": arr(node)}, "meta", "results"),
+		"Communities": props(obj{"meta": obj{"type": "object", "description": "count, communities, modularity"},
+			"results": arr(props(obj{"community": obj{"type": "integer"}, "size": obj{"type": "integer"},
+				"types": obj{"type": "object"}, "members": arr(node)}))}, "meta", "results"),
+		"Bridges": props(obj{"meta": obj{"type": "object"}, "results": arr(obj{"allOf": []obj{node, props(obj{
+			"cross_edges": obj{"type": "integer"}, "brokerage": obj{"type": "integer"}, "reaches": str("regions its relations reach")})}}),
+			"edges": arr(netEdge)}, "meta", "results"),
+		"Paths": props(obj{"meta": obj{"type": "object"}, "results": arr(props(obj{"length": obj{"type": "integer"},
+			"steps": arr(obj{"allOf": []obj{node, props(obj{"predicate": str("the relation to the next step"),
+				"forward": obj{"type": "boolean", "description": "this entity is the relation's subject"}})}})}))}, "meta", "results"),
+		"Network": props(obj{"meta": obj{"type": "object"}, "nodes": arr(obj{"allOf": []obj{node, props(obj{"community": obj{"type": "integer"}})}}),
+			"edges": arr(netEdge)}, "meta", "nodes", "edges"),
 		"OpenAPI": obj{"type": "object"},
 		"Any":     obj{},
 	}

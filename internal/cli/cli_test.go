@@ -222,3 +222,23 @@ func TestIngest(t *testing.T) {
 		t.Error("a missing file did not fail")
 	}
 }
+
+func TestAnalyze(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "hkin.db")
+	sample(t, db)
+	out, err := run(t, "--db", db, "--json", "analyze", "pagerank", "--limit", "2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res struct {
+		Results []struct{ ID string } `json:"results"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil || len(res.Results) != 2 {
+		t.Fatalf("%v: %s", err, out)
+	}
+	for _, bad := range [][]string{{"analyze", "pagerank", "--damping", "2"}, {"analyze", "path", "x"}, {"analyze", "cliques"}} {
+		if _, err := run(t, append([]string{"--db", db}, bad...)...); err == nil {
+			t.Errorf("%v did not fail", bad)
+		}
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/hkin/hkin/internal/graph"
 	"github.com/hkin/hkin/internal/store"
 	"github.com/hkin/hkin/internal/store/backend"
 )
@@ -30,6 +31,7 @@ type App struct {
 	logLevel string
 	log      *slog.Logger
 	st       store.Store
+	graph    *graph.Holder // the network the server analyses, kept fresh
 }
 
 // Run runs hkin with the command-line arguments args and closes what it opened.
@@ -80,6 +82,7 @@ func (a *App) Root() *cobra.Command {
 		a.migrateCmd(),
 		a.extractCmd(),
 		a.ingestCmd(),
+		a.analyzeCmd(),
 		a.resolveCmd(),
 	)
 	return root

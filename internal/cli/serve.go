@@ -11,6 +11,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/hkin/hkin/internal/api"
+	"github.com/hkin/hkin/internal/follow"
+	"github.com/hkin/hkin/internal/graph"
 	"github.com/hkin/hkin/internal/ingest"
 	"github.com/hkin/hkin/internal/resolve"
 	"github.com/hkin/hkin/internal/starter"
@@ -56,6 +58,17 @@ func (a *App) serveCmd() *cobra.Command {
 			}
 			errc := make(chan error, 1)
 			go func() { errc <- srv.Serve(ln) }()
+			// keep the graph fresh as statements arrive through this or any other server
+			go func() {
+				if err := a.graph.Refresh(ctx, s); err != nil {
+					a.log.Warn("graph", "err", err)
+				}
+				from := int64(0)
+				if g := a.graph.Get(); g != nil {
+					from = g.Seq
+				}
+				follow.Run(ctx, s, from, time.Second, a.log, func(ctx context.Context, _, _ int64) error { return a.graph.Refresh(ctx, s) })
+			}()
 			select {
 			case err := <-errc:
 				return err
@@ -79,6 +92,9 @@ func (a *App) serveCmd() *cobra.Command {
 
 // Handler is the HTTP handler of `hkin serve`: the API and the web UI.
 func (a *App) Handler() http.Handler {
+	if a.graph == nil {
+		a.graph = &graph.Holder{}
+	}
 	return api.New(api.Config{Store: a.st, Logger: a.log, Version: a.Version,
-		Ingest: ingest.New(a.st, &resolve.Resolver{}, a.log)})
+		Ingest: ingest.New(a.st, &resolve.Resolver{}, a.log), Graph: a.graph})
 }

@@ -26,8 +26,8 @@ type CrossEdge struct {
 }
 
 // Bridges ranks the entities and relations that connect Hong Kong-located entities with
-// mainland-located and overseas-located ones. Places and sectors are endpoints, not brokers:
-// "Hong Kong part_of China" is geography, not a bridge.
+// mainland-located and overseas-located ones. Places and sectors are endpoints, not brokers,
+// and "Shenzhen part_of Guangdong" is geography, not a cross-border relation.
 func Bridges(g *Graph) ([]Bridge, []CrossEdge) {
 	var edges []CrossEdge
 	cross := make([]int, g.Len())
@@ -46,8 +46,8 @@ func Bridges(g *Graph) ([]Bridge, []CrossEdge) {
 	var out []Bridge
 	for v := range g.Nodes {
 		n := g.Nodes[v]
-		if n.Type == model.Sector {
-			continue
+		if n.Type == model.Sector || n.Type == model.Place {
+			continue // endpoints, not brokers
 		}
 		var count [3]int
 		reach := n.Regions
