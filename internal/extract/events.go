@@ -168,7 +168,11 @@ func (d *doc) eventSubject(si int, c *eventCue, cs, ce int) *entity {
 				if m.start-ce > 8 || commaBetween(toks, ce, m.start) {
 					break
 				}
-				if m.ent.typ == t {
+				if m.ent.typ == t && !m.mod {
+					// "the opening of a supercomputing centre at Cyberport": the centre opened, not Cyberport
+					if t == "organization" && siteNounBetween(toks, ce, m.start) {
+						continue
+					}
 					return m.ent
 				}
 			}
@@ -205,6 +209,17 @@ func (d *doc) eventSubject(si int, c *eventCue, cs, ce int) *entity {
 	return nil
 }
 
+// siteNounBetween reports whether a lower-case word for a site stands in toks[a:b].
+func siteNounBetween(toks []token, a, b int) bool {
+	for k := a; k < b; k++ {
+		switch toks[k].Lower {
+		case "centre", "center", "lab", "laboratory", "office", "offices", "headquarters", "campus", "hub", "plant", "factory", "facility", "facilities", "building", "park", "base", "branch":
+			return true
+		}
+	}
+	return false
+}
+
 // transitive reports whether a verb at toks[ce-1] takes an object right after it (not "in",
 // "on", a date or the end of the sentence).
 func transitive(toks []token, ce int) bool {
@@ -228,12 +243,10 @@ func transitive(toks []token, ce int) bool {
 // participle reports whether a phrase follows a name after a comma: "HKGAI, set up in 2023",
 // "MRDI, which was established in 2024".
 func participle(toks []token, a, b int) bool {
-	switch lowerBetween(toks, a, b) {
-	case " ,", " , which was", " , which is", " , that was", " , which", " , now", " , first", " , officially", " , formally", " , which were":
-		return true
-	}
-	return false
+	return reParticiple.MatchString(lowerBetween(toks, a, b))
 }
+
+var reParticiple = regexp.MustCompile(`^ ,(?: (?:which|that|who))?(?: (?:was|were|is|are|has been|had been|have been))?(?: \S+ly)?$`)
 
 // appositive reports whether the commas between a and b enclose an inserted clause:
 // "HKGAI, set up in October 2023, launched" has two commas.

@@ -26,6 +26,7 @@ type mention struct {
 	based      bool   // "Shenzhen-based": the place of what follows
 	aliasOf    int    // for an acronym in parentheses: index+1 of the mention it abbreviates
 	role       string // a role title directly before or after a person
+	mod        bool   // modifies the name after it: "Guangzhou's CanSemi", "Shenzhen-based X"
 }
 
 // A role is a title such as "Chief Executive" or "Secretary for Innovation, Technology and Industry".
@@ -110,7 +111,7 @@ func findRoles(toks []token) []role {
 		}
 		// "Secretary for Innovation, Technology and Industry", "Minister of Science and Technology"
 		h := toks[end-1].Lower
-		if (h == "secretary" || h == "commissioner" || h == "minister" || h == "director" || h == "secretary-general") &&
+		if (h == "secretary" || h == "commissioner" || h == "minister" || h == "director" || h == "secretary-general" || h == "director-general") &&
 			end+1 < len(toks) && (toks[end].Lower == "for" || toks[end].Lower == "of") && toks[end+1].Cap() &&
 			!startsName(toks, end+1) {
 			k := end + 1
@@ -315,7 +316,7 @@ func spanText(s sentence, start, end int) string {
 func (d *doc) chunkMentions(si, i, j int) []*mention {
 	toks := d.sents[si].Tokens
 	// leading function words (The, In, During ...) and trailing connectors
-	for i < j && (functionWords[toks[i].Lower] && !d.x.gazStarts(toks, i, j) || connectors[toks[i].Lower]) {
+	for i < j && (functionWords[toks[i].Lower] && !toks[i].AllCaps() && !d.x.gazStarts(toks, i, j) || connectors[toks[i].Lower]) {
 		i++
 	}
 	for j > i && connectors[toks[j-1].Lower] {
@@ -339,6 +340,11 @@ func (x *Extractor) gazStarts(toks []token, i, j int) bool {
 
 // splitChunk cuts a chunk at "and" and "of" when they join two names rather than sit inside one.
 func (d *doc) splitChunk(toks []token, i, j int) [][2]int {
+	for k := i; k < j-1; k++ {
+		if strings.HasSuffix(toks[k].Lower, "-based") || strings.HasSuffix(toks[k].Lower, "-headquartered") {
+			return append([][2]int{{i, k + 1}}, d.splitChunk(toks, k+1, j)...)
+		}
+	}
 	headed := isHead(toks[j-1])
 	for k := i + 1; k < j-1; k++ {
 		w := toks[k].Lower
@@ -457,7 +463,7 @@ func (d *doc) partMentions(si, i, j int) []*mention {
 	if n, hits := d.x.gaz.match(toks[:j], i); n == j-i {
 		return []*mention{d.gazMention(si, i, j, hits)}
 	}
-	for i < j && (functionWords[toks[i].Lower] || commonCaps[toks[i].Lower]) && !d.x.gazStarts(toks, i, j) {
+	for i < j && (functionWords[toks[i].Lower] && !toks[i].AllCaps() || commonCaps[toks[i].Lower]) && !d.x.gazStarts(toks, i, j) {
 		if n, _ := d.x.gaz.match(toks[:j], i); n > 0 {
 			break
 		}

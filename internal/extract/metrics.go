@@ -216,7 +216,7 @@ func sameClause(toks []token, a, b int) bool {
 			return false
 		}
 	}
-	return b-a < 20
+	return b-a < 32
 }
 
 // changeFits reports whether a change can belong to a figure: "a 7 percent increase in
@@ -399,23 +399,16 @@ func (d *doc) nounlessMetric(si int, q quantity) string {
 // 440 companies", "home to 15,000 researchers") rather than a group in an event ("signed
 // agreements with 10 companies").
 func hostContext(toks []token, i int) bool {
-	host := false
 	for k := i - 1; k >= 0 && k >= i-12; k-- {
-		w := toks[k].Lower
-		switch w {
-		case "agreement", "agreements", "deal", "deals", "signed", "mou", "mous", "memorandum", "memoranda", "partnered", "partnership", "partnerships", "visited", "met", "among":
+		switch toks[k].Lower {
+		case "agreement", "agreements", "deal", "deals", "signed", "mou", "mous", "memorandum", "memoranda", "partnered", "partnership", "partnerships", "visited", "met", "among", "one":
 			return false
-		case "hosts", "host", "hosted", "houses", "house", "housed", "has", "have", "had", "home", "includes", "include", "included", "including",
-			"attracted", "attracts", "attract", "admitted", "admits", "accommodates", "accommodate", "gathers", "gathered", "together", "counts", "counted",
-			"registered", "employs", "employed", "employ", "boasts", "boast", "number", "total", "totalled", "reached", "hit", "nurtured", "incubated",
-			"incubates", "supported", "supports", "with", "over", "than", "to", "now", "about", "some", "nearly", "around", "almost":
-			host = true
 		}
 		if toks[k].Text == ";" {
 			break
 		}
 	}
-	return host
+	return true
 }
 
 // firstThing returns the first organisation, facility or product mention before token i.
@@ -469,8 +462,19 @@ func (d *doc) metricSubject(si, i int, name string) *entity {
 		return m.start >= 2 && toks[m.start-1].Lower == "to" && toks[m.start-2].Lower == "according" ||
 			m.start >= 3 && toks[m.start-2].Lower == "to" && toks[m.start-3].Lower == "according"
 	}
+	// computing power and floor area belong to a facility when the clause names one
+	if name == "computing_power" || name == "area" {
+		for _, m := range ms {
+			if m.start >= clauseStart && m.start < i && m.ent != nil && m.ent.typ == "facility" && !m.mod {
+				return m.ent
+			}
+		}
+	}
 	// the clause's first fitting mention before the figure
 	for _, m := range ms {
+		if m.mod {
+			continue
+		}
 		if m.start >= clauseStart && m.start < i && fits(m.ent) && !skipAccording(m) {
 			if m.ent.typ == "place" && !wantPlace && m.start > 0 && toks[m.start-1].Lower == "in" {
 				continue
@@ -483,6 +487,22 @@ func (d *doc) metricSubject(si, i int, name string) *entity {
 		for _, m := range ms {
 			if m.end == clauseStart-1 && fits(m.ent) {
 				return m.ent
+			}
+		}
+	}
+	// "Cyberport, which focuses on fintech, has 2,100 members": the name before a relative clause
+	if clauseStart > 1 {
+		prev := clauseStart - 1 // the comma closing the relative clause
+		for k := prev - 1; k > 0; k-- {
+			if toks[k].Text == "," {
+				if w := toks[k+1].Lower; w == "which" || w == "who" || w == "that" || w == "whose" {
+					for _, m := range ms {
+						if m.end == k && fits(m.ent) && !m.mod {
+							return m.ent
+						}
+					}
+				}
+				break
 			}
 		}
 	}
