@@ -177,10 +177,10 @@ func (d *doc) eventSubject(si int, c *eventCue, cs, ce int) *entity {
 				}
 			}
 		}
-		if c.after {
+		if c.after || c.kind != "completed" && c.kind != "expanded" {
 			return nil
 		}
-		// a transitive verb with an unnamed object ("completed the second phase"): its subject
+		// "completed the second phase of its expansion": the subject completed something of its own
 	}
 	// "X opened", "In 2024, X opened", "X, set up in 2023, launched": the clause's subject
 	for _, m := range d.ments[si] {

@@ -228,5 +228,5 @@ func (n gazName) fits(span []token) bool {
 		return true
 	}
 	first := span[0]
-	return first.Cap() || first.Kind == tokNumber
+	return first.Cap() || first.Kind == tokNumber || isOrdinal(first)
 }

@@ -229,6 +229,24 @@ func nameWord(t token) bool {
 	return unicode.IsDigit(r[0]) && strings.IndexFunc(t.Text, unicode.IsUpper) > 0
 }
 
+// isOrdinal reports whether a token is an ordinal number: 14th, 2nd.
+func isOrdinal(t token) bool {
+	if t.Kind != tokWord || len(t.Text) < 3 {
+		return false
+	}
+	n := len(t.Lower)
+	suf := t.Lower[n-2:]
+	if suf != "st" && suf != "nd" && suf != "rd" && suf != "th" {
+		return false
+	}
+	for _, c := range t.Lower[:n-2] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // connectors may join the words of one name: "Research and Development Institute",
 // "University of Hong Kong", "Centre for Health".
 var connectors = set("and & of for the de du la von van")
@@ -246,12 +264,38 @@ func (d *doc) sentenceMentions(si int) []*mention {
 			continue
 		}
 		t := toks[i]
+		if isOrdinal(t) && i+1 < len(toks) && nameWord(toks[i+1]) && !inRole(roles, i+1) {
+			// "the 14th Five-Year Plan": the ordinal belongs to the name when the gazetteer knows it
+			if n, hits := d.x.gaz.match(toks, i); n > 1 {
+				out = append(out, d.gazMention(si, i, i+n, hits))
+				i += n
+				continue
+			}
+		}
 		if nameWord(t) {
 			j := i + 1
 			for j < len(toks) && !inRole(roles, j) {
 				if nameWord(toks[j]) || isVersion(toks[j]) && j > i {
 					j++
 					continue
+				}
+				// "Mangdang Technology Co., Ltd."
+				if (toks[j].Text == "." || toks[j].Text == ",") && companySuffix[toks[j-1].Lower] && toks[j].Start == toks[j-1].End {
+					k := j
+					for k < len(toks) && (toks[k].Text == "." || toks[k].Text == ",") && k < j+2 {
+						k++
+					}
+					if k < len(toks) && companySuffix[toks[k].Lower] && toks[k].Cap() {
+						j = k + 1
+						if j < len(toks) && toks[j].Text == "." && toks[j].Start == toks[j-1].End {
+							j++
+						}
+						continue
+					}
+					if toks[j].Text == "." && toks[j].Start == toks[j-1].End && !(j+1 == len(toks)) {
+						j++
+					}
+					break
 				}
 				if connectors[toks[j].Lower] && !toks[j].Cap() && j+1 < len(toks) && nameWord(toks[j+1]) && !inRole(roles, j+1) {
 					j++
@@ -324,6 +368,15 @@ func (d *doc) chunkMentions(si, i, j int) []*mention {
 	}
 	if i >= j {
 		return nil
+	}
+	// an opening verb of a headline or a sentence: "Explore Hong Kong Science Park"
+	if (i == 0 || i == 1 && isOpening(toks[0])) && j-i > 1 && !d.capsIn[toks[i].Lower] && !surnames[toks[i].Lower] &&
+		!givenNames[toks[i].Lower] && !d.wholeName(toks, i, j) && !d.x.gazStarts(toks, i, j) {
+		if n, _ := d.x.gaz.match(toks[:j], i+1); n > 0 {
+			i++
+		} else if _, ok := headOf(toks[i+1 : j]); ok && j-i > 2 {
+			i++
+		}
 	}
 	var out []*mention
 	for _, part := range d.splitChunk(toks, i, j) {
@@ -554,6 +607,15 @@ func (d *doc) guess(si, i, j int) *mention {
 	if j-i == 1 && len([]rune(span[0].Text)) == 1 {
 		return nil
 	}
+	if quoted(toks, i, j) && !personLikeSpan(span) {
+		return nil
+	}
+	// an opening verb of a headline or a sentence: "Explore Hong Kong Science Park"
+	if first && j-i > 1 && !d.capsIn[span[0].Lower] && !surnames[span[0].Lower] && !givenNames[span[0].Lower] {
+		if n, _ := d.x.gaz.match(toks[:j], i+1); n > 0 {
+			return nil
+		}
+	}
 	switch {
 	case j < len(toks) && placeNouns[toks[j].Lower] && !toks[j].Cap():
 		m.typ = "place" // Futian district
@@ -575,6 +637,34 @@ func (d *doc) guess(si, i, j int) *mention {
 
 // placeNouns follow an unknown place's name in lower case: "Futian district".
 var placeNouns = set("district province county township village city prefecture")
+
+// quoted reports whether toks[i:j] lies in a quotation made only of capitalised words, a
+// slogan or a strategy's name: "One Ecosystem, Two Cities".
+func quoted(toks []token, i, j int) bool {
+	open := -1
+	for k := 0; k < i; k++ {
+		if toks[k].Text == "\"" {
+			if open < 0 {
+				open = k
+			} else {
+				open = -1
+			}
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for k := open + 1; k < len(toks); k++ {
+		t := toks[k]
+		if t.Text == "\"" {
+			return k >= j
+		}
+		if !(t.Kind == tokWord && (t.Cap() || connectors[t.Lower]) || t.Text == "," || t.Text == "-") {
+			return false
+		}
+	}
+	return false
+}
 
 // productNouns follow a product line's name: "MRI machines", "AI models".
 var productNouns = set("machine machines scanner scanners device devices robot robots chip chips model models system systems app apps platform")
@@ -606,6 +696,8 @@ func personLikeSpan(span []token) bool {
 	case surnames[a.Lower] && len(span) == 2 && pinyinLike(last.Lower):
 		return true
 	case givenNames[a.Lower] && surnames[last.Lower]:
+		return true
+	case len(span) == 2 && surnames[last.Lower] && !surnames[a.Lower] && !a.AllCaps() && pinyinLike(a.Lower) && len(a.Text) >= 3:
 		return true
 	}
 	return false

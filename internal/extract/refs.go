@@ -156,6 +156,13 @@ func (d *doc) addRefs(si int) {
 					if noun == "centre" || noun == "center" {
 						e = d.recent(si, i, func(e *entity) bool { return e.typ == "facility" && ok(e) }, false)
 					}
+					if e == nil && !salient {
+						// an entity whose name ends with the noun: "the hub" → the Youth Innovation Hub
+						e = d.recentWithin(si, i, nameEnds("", noun), lookback)
+						if e != nil && !ok(e) {
+							e = nil
+						}
+					}
 					if e == nil {
 						e = d.recent(si, i, ok, salient)
 					}

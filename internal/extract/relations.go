@@ -416,7 +416,7 @@ func (d *doc) roleRelations(si int) []rel {
 			emit(person.ent, org.ent, roleText)
 		case governmentRole(roleText):
 			emit(person.ent, d.homePlace(), roleText)
-		case toks[r.start].Cap() || r.end-r.start > 1 || strongRole(toks[r.start:r.end]):
+		case (toks[r.start].Cap() || r.end-r.start > 1 || strongRole(toks[r.start:r.end])) && !titles[strings.ToLower(roleText)] && !strings.EqualFold(roleText, "professor"):
 			// "said chairman Dr Sunny Chai": the organisation the passage is about
 			if o := d.contextOrg(si, r.start); o != nil {
 				emit(person.ent, o, roleText)
@@ -527,6 +527,11 @@ func governmentRole(t string) bool {
 // homePlace is the place the article is about: the most mentioned city or country (Hong Kong).
 func (d *doc) homePlace() *entity {
 	var best *entity
+	for _, e := range d.ents {
+		if e.typ == "place" && e.lex != nil && e.lex.Name == "Hong Kong" {
+			return e
+		}
+	}
 	for _, e := range d.ents {
 		if e.typ == "place" && (e.lexCat() == "city" || e.lexCat() == "country") && (best == nil || len(e.ments) > len(best.ments)) {
 			best = e

@@ -128,6 +128,21 @@ func (d *doc) findByName(m *mention) *entity {
 		if e := d.lastPerson(func(e *entity) bool { return contains(surnamesOf(e.name), mw[0]) }); e != nil {
 			return e
 		}
+		// a two-word name guessed to be an organisation, whose last word is now used alone as a
+		// person's: it was a person
+		if m.typ == "person" {
+			for i := len(d.ents) - 1; i >= 0; i-- {
+				e := d.ents[i]
+				ew := words(e.name)
+				if e.typ == "organization" && e.lex == nil && len(ew) == 2 && ew[1] == mw[0] && !isHead(token{Lower: ew[1]}) && allGuessed(e) {
+					e.typ, e.cat = "person", ""
+					for _, em := range e.ments {
+						em.typ, em.cat = "person", ""
+					}
+					return e
+				}
+			}
+		}
 	}
 	if m.how == byGazetteer {
 		return nil
@@ -166,6 +181,16 @@ func (d *doc) findByName(m *mention) *entity {
 		}
 	}
 	return nil
+}
+
+// allGuessed reports whether every mention of an entity was a guess.
+func allGuessed(e *entity) bool {
+	for _, m := range e.ments {
+		if m.how != byGuess {
+			return false
+		}
+	}
+	return true
 }
 
 // compatible reports whether a mention may name an existing entity of another type.

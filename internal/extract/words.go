@@ -33,9 +33,9 @@ var heads = func() map[string]headKind {
 	add("organization", "association", "association federation chamber society alliance union consortium forum club network")
 	add("organization", "investor", "capital ventures venture partners investments investment")
 	add("organization", "company", "limited ltd inc corp corporation company co group holdings holding technology technologies tech robotics medical bank biotech biotechnology pharma pharmaceuticals therapeutics labs systems solutions electronics semiconductor semiconductors microelectronics networks software ai dynamics energy motors automotive airlines airways logistics securities insurance properties telecom telecommunications media studio studios games intelligence innovations innovation industries industrial manufacturing healthcare health diagnostics sciences materials robot robots computing cloud digital data fintech enterprises enterprise international global mobility devices instruments")
-	add("facility", "", "park parks campus hub tower building plant factory laboratory lab airport terminal station stadium port estate innopark incubator wharf bridge")
+	add("facility", "", "park parks campus hub tower building plant factory laboratory lab airport terminal station stadium port estate innopark incubator wharf bridge branch")
 	add("place", "zone", "zone zones area loop metropolis district province city county town village island islands region")
-	add("programme", "", "blueprint scheme programme program plan policy survey report fund initiative strategy strategies address budget roadmap framework index award awards competition challenge festival summit expo conference week guidelines guideline charter project projects ordinance law regulation regulations")
+	add("programme", "", "blueprint scheme schemes programme programmes program programs plan plans policy survey report fund funds initiative initiatives strategy strategies address budget roadmap framework index award awards competition challenge festival summit expo conference week guidelines guideline charter project projects ordinance law regulation regulations")
 	add("product", "", "model models chip chips chipset platform app application os processor")
 	return m
 }()
