@@ -158,6 +158,10 @@ func nearestDate(toks []token, dates []dateExpr, cs, ce int) string {
 func (d *doc) eventSubject(si int, c *eventCue, cs, ce int) *entity {
 	toks := d.sents[si].Tokens
 	types := eventTypes[c.kind]
+	verbAfter := c.after && ce < len(toks) && !strings.HasSuffix(toks[ce-1].Lower, "of") && prepositions[toks[ce].Lower]
+	if verbAfter {
+		return nil // "the donation, announced at a ceremony held at X": X was not announced
+	}
 	if c.after || transitive(toks, ce) {
 		// the first fitting mention in the next few words
 		for _, t := range types {
@@ -165,7 +169,7 @@ func (d *doc) eventSubject(si int, c *eventCue, cs, ce int) *entity {
 				if m.start < ce || m.ent == nil {
 					continue
 				}
-				if m.start-ce > 8 || commaBetween(toks, ce, m.start) {
+				if m.start-ce > 12 || commaBetween(toks, ce, m.start) && !dubbed(toks, ce, m.start) || m.start-ce > 8 && !dubbed(toks, ce, m.start) {
 					break
 				}
 				if m.ent.typ == t && !m.mod {
@@ -207,6 +211,20 @@ func (d *doc) eventSubject(si int, c *eventCue, cs, ce int) *entity {
 		}
 	}
 	return nil
+}
+
+// dubbed reports whether a name after a comma names what came before: ", dubbed X", ", named X".
+func dubbed(toks []token, a, b int) bool {
+	for k := a; k+1 < b; k++ {
+		if toks[k].Text == "," {
+			switch toks[k+1].Lower {
+			case "dubbed", "named", "called", "branded", "titled":
+				return k+2 == b || k+3 == b && (toks[k+2].Text == "\"" || toks[k+2].Text == "'")
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // siteNounBetween reports whether a lower-case word for a site stands in toks[a:b].

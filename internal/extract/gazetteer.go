@@ -135,16 +135,27 @@ func (g *gazetteer) add(e *lexEntry) {
 	}
 }
 
-// tokenKey is the lookup key of a token sequence.
+// tokenKey is the lookup key of a token sequence; British and American spellings share keys.
 func tokenKey(toks []token) string {
 	var b strings.Builder
 	for i, t := range toks {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(t.Lower)
+		w := t.Lower
+		if v, ok := spellings[w]; ok {
+			w = v
+		}
+		b.WriteString(w)
 	}
 	return b.String()
+}
+
+// spellings maps American spellings to the British ones the lexicons use.
+var spellings = map[string]string{
+	"center": "centre", "centers": "centres", "program": "programme", "programs": "programmes",
+	"organization": "organisation", "organizations": "organisations", "defense": "defence",
+	"labor": "labour", "industrialization": "industrialisation", "co-operation": "cooperation",
 }
 
 // joinTokens writes tokens with single spaces between them.

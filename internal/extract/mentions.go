@@ -369,17 +369,18 @@ func (d *doc) chunkMentions(si, i, j int) []*mention {
 	if i >= j {
 		return nil
 	}
-	// an opening verb of a headline or a sentence: "Explore Hong Kong Science Park"
-	if (i == 0 || i == 1 && isOpening(toks[0])) && j-i > 1 && !d.capsIn[toks[i].Lower] && !surnames[toks[i].Lower] &&
-		!givenNames[toks[i].Lower] && !d.wholeName(toks, i, j) && !d.x.gazStarts(toks, i, j) {
-		if n, _ := d.x.gaz.match(toks[:j], i+1); n > 0 {
-			i++
-		} else if _, ok := headOf(toks[i+1 : j]); ok && j-i > 2 {
-			i++
-		}
-	}
 	var out []*mention
-	for _, part := range d.splitChunk(toks, i, j) {
+	for n, part := range d.splitChunk(toks, i, j) {
+		// an opening verb of a headline or a sentence: "Explore Hong Kong Science Park"
+		if a, b := part[0], part[1]; n == 0 && (a == 0 || a == 1 && isOpening(toks[0])) && b-a > 1 && !d.capsIn[toks[a].Lower] &&
+			!surnames[toks[a].Lower] && !givenNames[toks[a].Lower] && !isInitials(strings.TrimSuffix(toks[a].Text, ".")) &&
+			!d.wholeName(toks, a, b) && !d.x.gazStarts(toks, a, b) {
+			if n, _ := d.x.gaz.match(toks[:b], a+1); n > 0 {
+				part[0]++
+			} else if _, ok := headOf(toks[a+1 : b]); ok && b-a > 2 {
+				part[0]++
+			}
+		}
 		out = append(out, d.partMentions(si, part[0], part[1])...)
 	}
 	return out
@@ -407,7 +408,8 @@ func (d *doc) splitChunk(toks []token, i, j int) [][2]int {
 		switch w {
 		case "and", "&":
 			left := [2]int{i, k}
-			keep := headed && !d.wholeName(toks, i, k) && !personLikeSpan(toks[i:k])
+			_, leftHeaded := headOf(toks[i:k])
+			keep := headed && !d.wholeName(toks, i, k) && !personLikeSpan(toks[i:k]) && !(leftHeaded && k-i > 1)
 			if !keep {
 				return append([][2]int{left}, d.splitChunk(toks, k+1, j)...)
 			}
@@ -440,6 +442,15 @@ func (d *doc) splitChunk(toks []token, i, j int) [][2]int {
 		}
 	}
 	return [][2]int{{i, j}}
+}
+
+// weakHeads end company names ("Vivid AI") but after a bare place name only describe a field.
+var weakHeads = set("ai tech technology technologies innovation innovations digital data cloud intelligence global international energy health healthcare media computing fintech")
+
+// gazHits returns the gazetteer entries of exactly toks[i:k].
+func (d *doc) gazHits(toks []token, i, k int) []gazName {
+	_, hits := d.x.gaz.match(toks[:k], i)
+	return hits
 }
 
 // wholeName reports whether toks[i:k] is exactly a gazetteer name.
@@ -547,6 +558,10 @@ func (d *doc) partMentions(si, i, j int) []*mention {
 	if n, hits := d.x.gaz.match(toks[:j], i); n == j-i {
 		return []*mention{d.gazMention(si, i, j, hits)}
 	}
+	// a place and a weak head word is no name: "Hong Kong AI development", "Shenzhen tech"
+	if j-i > 1 && weakHeads[toks[j-1].Lower] && d.wholeName(toks, i, j-1) {
+		return append([]*mention{d.gazMention(si, i, j-1, d.gazHits(toks, i, j-1))}, d.partMentions(si, j-1, j)...)
+	}
 	// a name typed by its last word
 	if h, ok := headOf(toks[i:j]); ok && (j-i > 1 || h.Type != "place") {
 		m := &mention{sent: si, start: i, end: j, text: spanText(s, i, j), typ: h.Type, cat: h.Category, how: byHead}
@@ -604,10 +619,19 @@ func (d *doc) guess(si, i, j int) *mention {
 	if j-i == 1 && first && !d.capsIn[span[0].Lower] && !span[0].AllCaps() && !personContext(toks, i, j, d.roles[si]) {
 		return nil
 	}
-	if j-i == 1 && len([]rune(span[0].Text)) == 1 {
+	if j-i == 1 && (len([]rune(span[0].Text)) == 1 || isInitials(strings.TrimSuffix(span[0].Text, "."))) {
 		return nil
 	}
 	if quoted(toks, i, j) && !personLikeSpan(span) {
+		return nil
+	}
+	// "AI-led", "Beijing-style": an adjective; "3-billion-Hong Kong": a fragment
+	if j-i == 1 {
+		if h := strings.LastIndex(span[0].Text, "-"); h > 0 && h+1 < len(span[0].Text) && unicode.IsLower([]rune(span[0].Text[h+1:])[0]) {
+			return nil
+		}
+	}
+	if i > 0 && (toks[i-1].End == toks[i].Start && toks[i-1].Kind != tokPunct || strings.Contains(toks[i-1].Text, "-") && toks[i-1].Kind == tokWord && toks[i-1].Cap() == false && unicode.IsUpper([]rune(toks[i-1].Text[strings.LastIndex(toks[i-1].Text, "-")+1:])[0])) {
 		return nil
 	}
 	// an opening verb of a headline or a sentence: "Explore Hong Kong Science Park"
@@ -780,7 +804,17 @@ func productContext(toks []token, i, j int) bool {
 	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		switch toks[k].Lower {
-		case "launched", "released", "unveiled", "launch", "release", "introduced", "debuted":
+		case "launched", "released", "unveiled", "launch", "release", "introduced", "debuted", "dubbed", "named", "called":
+			return true
+		}
+	}
+	k := i - 1
+	if k >= 0 && (toks[k].Text == "\"" || toks[k].Text == "'") {
+		k--
+	}
+	if k >= 0 && k < i-0 && !toks[k].Cap() {
+		switch toks[k].Lower {
+		case "application", "app", "service", "tool", "copilot", "chatbot", "assistant", "software", "model", "platform", "robot", "device", "chip", "system", "llm":
 			return true
 		}
 	}
@@ -793,7 +827,7 @@ func (d *doc) markAcronyms(si int, ms []*mention) {
 	for k := 1; k < len(ms); k++ {
 		a, b := ms[k-1], ms[k]
 		if b.start == a.end+1 && toks[a.end].Text == "(" && b.end < len(toks) && toks[b.end].Text == ")" {
-			if b.end-b.start == 1 && (toks[b.start].AllCaps() || acronymOf(a.text, toks[b.start].Text)) {
+			if b.end-b.start == 1 && acronymOf(a.text, toks[b.start].Text) && (b.lex == nil || b.lex == a.lex || a.lex == nil) {
 				b.aliasOf = k
 				b.typ, b.cat = a.typ, a.cat
 			}
@@ -804,12 +838,37 @@ func (d *doc) markAcronyms(si int, ms []*mention) {
 // acronymOf reports whether abbr is made of the capitals of name: Hong Kong Science and
 // Technology Parks → HKSTP.
 func acronymOf(name, abbr string) bool {
-	var caps []rune
+	abbr = strings.ToUpper(strings.ReplaceAll(abbr, "&", ""))
+	if len(abbr) < 2 {
+		return false
+	}
+	// the capital letters of the name, in order (HKGAI in Hong Kong Generative AI ...)
+	var caps, initials []rune
 	for _, w := range strings.Fields(name) {
 		r := []rune(w)
-		if unicode.IsUpper(r[0]) {
-			caps = append(caps, r[0])
+		if connectors[strings.ToLower(w)] {
+			continue
+		}
+		initials = append(initials, unicode.ToUpper(r[0]))
+		for _, c := range r {
+			if unicode.IsUpper(c) {
+				caps = append(caps, c)
+			}
 		}
 	}
-	return strings.HasPrefix(string(caps), strings.ToUpper(abbr)) && len(abbr) >= 2
+	if len(caps) > 0 && caps[0] == rune(abbr[0]) && subsequence(string(caps), abbr) {
+		return true
+	}
+	return strings.HasPrefix(string(initials), abbr)
+}
+
+// subsequence reports whether the letters of sub appear in s in order.
+func subsequence(s, sub string) bool {
+	j := 0
+	for _, c := range s {
+		if j < len(sub) && c == rune(sub[j]) {
+			j++
+		}
+	}
+	return j == len(sub)
 }

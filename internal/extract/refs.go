@@ -49,6 +49,9 @@ var defNouns = map[string]func(e *entity) bool{
 	"initiative":   nameEnds("programme", "initiative"),
 	"fund":         nameEnds("programme", "fund"),
 	"model":        typeIs("product"),
+	"tool":         typeIs("product"),
+	"app":          typeIs("product"),
+	"application":  typeIs("product"),
 	"chatbot":      typeIs("product"),
 	"platform":     typeIs("product"),
 }

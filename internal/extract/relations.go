@@ -46,7 +46,7 @@ var cues = []cue{
 	{pred: "hosts", re: phrase(`hosts|hosted|host|houses|housed|is home to|home to|accommodates|accommodate`), gap: 4},
 	{pred: "hosts", re: phrase(`(?:is home to|home to|hosts|houses|has|attracted|attracts)(?: \S+){1,10}? including|(?:is home to|home to|hosts|houses|has|attracted|attracts)(?: \S+){1,10}? such as`), gap: 3},
 	{pred: "located_in", re: phrase(`based in|headquartered in|located in|situated in|registered in|incorporated in|based out of|sits in|lies in|headquarters in|based at|located at|housed at|housed in|headquartered at|incubated at|tenant of|tenants of|moved into|moved to|relocated to|set up shop in|settled in|set up in|set up at|opened in|is in|are in|sits within|located within|lies within|stationed in`), gap: 2},
-	{pred: "focuses_on", re: phrase(`focus(?:es|ed|ing)? on|focus(?:es|ed|ing)? mainly on|specialis(?:es|ed|ing|e) in|specializ(?:es|ed|ing|e) in|dedicated to|devoted to|drives|drive|driving|encourages|encourage|encouraging|supports|support|supporting|promotes|promote|promoting|develops|developing|develop|developed|working on|works on|work on|researching|research on|research into|researches|in the fields? of|in the areas? of|areas? such as|sectors? such as|fields? such as|industries such as|targets|targeting|target|centred on|centered on|committed to|covering|covers|spanning|span|engaged in|engages in|advance|advancing|advances|boost|boosting|strengthen|strengthening|nurture|nurturing|accelerate|accelerating|grow|growing|uses|using|applies|applying|harness|harnessing|leverages|leveraging|powered by|including|such as|key areas? for|priorit(?:y|ies) for|specialist in|leader in|expert in|pioneer in|player in|provider of|maker of|developer of|designer of|designs|makes|produces|builds|building|offers|provides`), gap: 8},
+	{pred: "focuses_on", re: phrase(`focus(?:es|ed|ing)? on|focus(?:es|ed|ing)? mainly on|specialis(?:es|ed|ing|e) in|specializ(?:es|ed|ing|e) in|dedicated to|devoted to|drives|drive|driving|encourages|encourage|encouraging|supports|support|supporting|promotes|promote|promoting|develops|developing|develop|developed|working on|works on|work on|researching|research on|research into|researches|in the fields? of|in the areas? of|areas? such as|sectors? such as|fields? such as|industries such as|targets|targeting|target|centred on|centered on|committed to|covering|covers|spanning|span|engaged in|engages in|advance|advancing|advances|boost|boosting|strengthen|strengthening|nurture|nurturing|accelerate|accelerating|grow|growing|uses|using|applies|applying|harness|harnessing|leverages|leveraging|powered by|including|such as|key areas? for|priorit(?:y|ies) for|specialist in|leader in|expert in|pioneer in|player in|provider of|maker of|developer of|designer of|designs|makes|produces|builds|building|offers|provides`), gap: 8, near: 30},
 	{pred: "partners_with", re: phrase(`partner(?:ed|s|ing)? with|partnerships? with|signed (?:\S+ ){0,5}?(?:agreements?|deals?|memorand(?:um|a)|mous?|contracts?|pacts?|partnerships?|letters? of intent) with|collaborat\S* with|collaboration with|team(?:ed|s)? up with|join(?:ed|s)? hands with|cooperat\S* with|co-operat\S* with|cooperation with|co-operation with|alliance with|tie-up with|tied up with|work(?:s|ed|ing)? with|working together with|agreements? with|mous? with|memorand(?:um|a) of understanding with|joint venture with|link(?:ed)? up with|linking up with|partner|partners`), gap: 3},
 	{pred: "funds", re: phrase(`funded by|sponsored by|financed by|funding from|grants? from|subsidy from|subsidies from|subsidised by|subsidized by|incubated by|supported by|backed by|seed funding from`), inverse: true, gap: 2},
 	{pred: "funds", re: phrase(`funds|funded|funding for|grants to|granted|sponsors|sponsored|subsidises|subsidizes|subsidised|subsidized|finances|financed|provides funding to|provided funding to|allocated|earmarked`), gap: 6},
@@ -54,6 +54,7 @@ var cues = []cue{
 	{pred: "publishes", re: phrase(`published|publishes|released|releases|issued|issues|conducted|conducts|compiled|compiles`), gap: 4},
 	{pred: "invested_in", re: phrase(`(?:raised|raises|raise|secured|secures|closed|received|receives|obtained|garnered|attracted|completed)(?: \S+){0,12}? (?:led by|from|backed by|with participation from|including|co-led by)`), inverse: true, gap: 3},
 	{pred: "invested_in", re: phrase(`invest(?:ed|s|ing)?(?: \S+){0,6}? in|investments? in|stakes? in|backed|backs|led (?:a|the|an)(?: \S+){0,5}? (?:round|financing|investment) (?:in|for|of|into)|participated in(?: \S+){0,5}? (?:round|financing) (?:in|for|of)|acquired|acquires|acquisition of|bought|injected(?: \S+){0,6}? into`), gap: 2},
+	{pred: "produces", re: phrase(`developed by|built by|made by|created by|designed by|produced by|manufactured by|launched by|released by|unveiled by|trained by`), inverse: true, gap: 2},
 	{pred: "produces", re: phrase(`makes|make|produces|produce|produced|manufactures|manufacture|manufactured|develops|developed|develop|launched|launches|launch|released|releases|unveiled|unveils|designs|designed|builds|built|rolled out|introduced|offers|sells|debuted|created|creates|trained`), gap: 4},
 }
 
@@ -336,6 +337,7 @@ func (d *doc) roleRelations(si int) []rel {
 		}
 		return nil
 	}
+	var lastPerson *mention
 	for _, r := range d.roles[si] {
 		roleText := strings.TrimRight(r.text, " ,")
 		// the person after the title: "CEO Albert Wong", "chairman Dr Sunny Chai",
@@ -401,13 +403,31 @@ func (d *doc) roleRelations(si int) []rel {
 				of = m
 			}
 		}
+		// "Pheona Kan, HKSTP director of New Ventures": a name, a comma, the organisation, the title
+		if before == nil && org != nil && org.start > 1 && toks[org.start-1].Text == "," {
+			if m := mentionEnding(org.start - 1); m != nil && m.typ == "person" {
+				before = m
+			}
+		}
 		person := after
 		if person == nil {
 			person = before
 		}
+		// "director of X and deputy chairman of Y": the same person
+		if person == nil && lastPerson != nil && r.start > 0 && (toks[r.start-1].Lower == "and" || k > 0 && toks[k].Lower == "and") {
+			person = lastPerson
+		}
+		if person != nil {
+			lastPerson = person
+		}
 		if person == nil {
 			// "his role as chief executive" and other forms without a name are left out
 			continue
+		}
+		if of != nil && governmentRole(roleText) && strings.HasSuffix(strings.ToLower(of.ent.displayName()), "government") {
+			if p := d.homePlace(); p != nil {
+				of = &mention{ent: p, typ: "place"}
+			}
 		}
 		switch {
 		case of != nil:

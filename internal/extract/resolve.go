@@ -22,15 +22,26 @@ type entity struct {
 	extra          []string // aliases added by rules (acronyms)
 }
 
-// keys returns the normalised forms of an entity's names.
+// keys returns the normalised forms of an entity's names, with British spellings.
 func (e *entity) keys() map[string]bool {
 	k := map[string]bool{}
 	for _, f := range e.allNames() {
-		if n := model.NormName(f); n != "" {
+		if n := normKey(f); n != "" {
 			k[n] = true
 		}
 	}
 	return k
+}
+
+// normKey normalises a name for matching within a document: model.NormName with British spellings.
+func normKey(s string) string {
+	ws := strings.Fields(model.NormName(s))
+	for i, w := range ws {
+		if v, ok := spellings[w]; ok {
+			ws[i] = v
+		}
+	}
+	return strings.Join(ws, " ")
 }
 
 func (e *entity) allNames() []string {
@@ -44,7 +55,7 @@ func (e *entity) allNames() []string {
 }
 
 // words returns the lower-case words of a name.
-func words(s string) []string { return strings.Fields(model.NormName(s)) }
+func words(s string) []string { return strings.Fields(normKey(s)) }
 
 // resolve groups mentions into entities: gazetteer entries, repeated names, surnames, acronyms,
 // short forms; then it resolves pronouns and definite descriptions ("the park").
@@ -111,7 +122,7 @@ func contains(list []string, s string) bool {
 // findByName finds the entity an unknown name refers to: the same name, a surname of a person
 // named before, an acronym, or a short or long form of an organisation's name.
 func (d *doc) findByName(m *mention) *entity {
-	key := model.NormName(m.text)
+	key := normKey(m.text)
 	if key == "" {
 		return nil
 	}
@@ -141,6 +152,17 @@ func (d *doc) findByName(m *mention) *entity {
 					}
 					return e
 				}
+			}
+		}
+	}
+	// a full name after its surname was used alone: "Ms Lau said ... Director-General Alpha Lau"
+	if len(mw) >= 2 && m.typ == "person" {
+		sn := surnamesOf(m.text)
+		for i := len(d.ents) - 1; i >= 0; i-- {
+			e := d.ents[i]
+			if e.typ == "person" && len(words(e.name)) == 1 && contains(sn, words(e.name)[0]) {
+				e.name = m.text
+				return e
 			}
 		}
 	}

@@ -223,7 +223,7 @@ func firstWord(s string) string {
 }
 
 // currencies are money prefixes, longest first.
-var currencies = []string{"HK$", "US$", "NT$", "S$", "A$", "C$", "RMB", "$", "¥", "€", "£"}
+var currencies = []string{"HK$", "US$", "NT$", "S$", "A$", "C$", "RMB", "USD", "HKD", "CNY", "EUR", "GBP", "SGD", "JPY", "$", "¥", "€", "£"}
 
 // tokenize splits a sentence into tokens.
 func tokenize(s string) []token {
@@ -337,7 +337,7 @@ func currencyAt(s string, i int) int {
 	for _, c := range currencies {
 		if strings.HasPrefix(s[i:], c) {
 			j := i + len(c)
-			for j < len(s) && s[j] == ' ' && c == "RMB" {
+			for j < len(s) && s[j] == ' ' && len(c) == 3 && c[0] != '$' {
 				j++
 			}
 			if j < len(s) && s[j] >= '0' && s[j] <= '9' {
