@@ -375,9 +375,7 @@ func (d *doc) chunkMentions(si, i, j int) []*mention {
 		if a, b := part[0], part[1]; n == 0 && (a == 0 || a == 1 && isOpening(toks[0])) && b-a > 1 && !d.capsIn[toks[a].Lower] &&
 			!surnames[toks[a].Lower] && !givenNames[toks[a].Lower] && !isInitials(strings.TrimSuffix(toks[a].Text, ".")) &&
 			!d.wholeName(toks, a, b) && !d.x.gazStarts(toks, a, b) {
-			if n, _ := d.x.gaz.match(toks[:b], a+1); n > 0 {
-				part[0]++
-			} else if _, ok := headOf(toks[a+1 : b]); ok && b-a > 2 {
+			if n, hits := d.x.gaz.match(toks[:b], a+1); n == b-a-1 && hits[0].entry.Type != "sector" && !hits[0].anyCase {
 				part[0]++
 			}
 		}
@@ -634,12 +632,7 @@ func (d *doc) guess(si, i, j int) *mention {
 	if i > 0 && (toks[i-1].End == toks[i].Start && toks[i-1].Kind != tokPunct || strings.Contains(toks[i-1].Text, "-") && toks[i-1].Kind == tokWord && toks[i-1].Cap() == false && unicode.IsUpper([]rune(toks[i-1].Text[strings.LastIndex(toks[i-1].Text, "-")+1:])[0])) {
 		return nil
 	}
-	// an opening verb of a headline or a sentence: "Explore Hong Kong Science Park"
-	if first && j-i > 1 && !d.capsIn[span[0].Lower] && !surnames[span[0].Lower] && !givenNames[span[0].Lower] {
-		if n, _ := d.x.gaz.match(toks[:j], i+1); n > 0 {
-			return nil
-		}
-	}
+
 	switch {
 	case j < len(toks) && placeNouns[toks[j].Lower] && !toks[j].Cap():
 		m.typ = "place" // Futian district

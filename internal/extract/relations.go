@@ -239,7 +239,7 @@ func (d *doc) sentenceRelations(si int) []rel {
 	if strings.Contains(low, "between ") && regexp.MustCompile(`cooperation|co-operation|collaboration|partnership|agreement|bridg|link|integrat|exchange`).MatchString(low) {
 		for k := 0; k+1 < len(ms); k++ {
 			a, b := ms[k], ms[k+1]
-			if a.start > 0 && toks[a.start-1].Lower == "between" && lowerBetween(toks, a.end, b.start) == " and " {
+			if a.start > 0 && toks[a.start-1].Lower == "between" && lowerBetween(toks, a.end, b.start) == " and" {
 				emit(a.ent, b.ent, "partners_with")
 			}
 		}
@@ -247,7 +247,7 @@ func (d *doc) sentenceRelations(si int) []rel {
 	// "A and B signed an agreement"
 	for k := 0; k+1 < len(ms); k++ {
 		a, b := ms[k], ms[k+1]
-		if lowerBetween(toks, a.end, b.start) != " and " || b.end >= len(toks) {
+		if lowerBetween(toks, a.end, b.start) != " and" || b.end >= len(toks) {
 			continue
 		}
 		rest := strings.Join(lowerWords(toks, b.end, b.end+3), " ")
@@ -666,6 +666,9 @@ func (d *doc) cueRelations(si int, c *cue, cs, ce int) []rel {
 	}
 	if pred == "located_in" {
 		objTypes = append([]string{"facility"}, objTypes...)
+	}
+	if pred == "made_in" {
+		subjTypes = append([]string{"organization"}, subjTypes...) // "its scanners are built in Tai Po": where the maker is
 	}
 	before, after := subjTypes, objTypes
 	if c.inverse {

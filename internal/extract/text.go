@@ -245,6 +245,13 @@ func tokenize(s string) []token {
 			i += cur
 			continue
 		}
+		// the possessive of a plural or a name ending in s: "Robotics' founder"
+		if (r == '\'' || r == '’') && len(toks) > 0 && toks[len(toks)-1].End == i && strings.HasSuffix(toks[len(toks)-1].Lower, "s") &&
+			(i+size == len(s) || s[i+size] == ' ') {
+			add(tokPoss, i, i+size)
+			i += size
+			continue
+		}
 		// possessive 's / ’s
 		if (r == '\'' || r == '’') && i+size < len(s) && (s[i+size] == 's' || s[i+size] == 'S') &&
 			(i+size+1 == len(s) || !isWordRune(rune(s[i+size+1]))) && len(toks) > 0 && toks[len(toks)-1].End == i {
