@@ -25,8 +25,8 @@ func TestFindDates(t *testing.T) {
 		{"It opened on March 14, 2025.", []string{"2025-03-14"}},
 		{"It opened on 14 March 2023.", []string{"2023-03-14"}},
 		{"It opened in September 2024.", []string{"2024-09"}},
-		{"It opened in December.", []string{"2024-12"}},         // a month after publication: last year's
-		{"It will open in December.", []string{"2025-12"}},      // unless the sentence speaks of the future
+		{"It opened in December.", []string{"2024-12"}},          // a month after publication: last year's
+		{"It will open in December.", []string{"2025-12"}},       // unless the sentence speaks of the future
 		{"The firm was set up two years ago.", []string{"2023"}}, // relative to publication
 		{"He visited the site last month.", []string{"2025-03"}},
 		{"Officials spoke yesterday and today.", []string{"2025-04-29", "2025-04-30"}},
