@@ -17,7 +17,7 @@ type event struct {
 // before it ("X opened").
 type eventCue struct {
 	kind  string
-	re    *regexp.Regexp
+	re    *phraseRE
 	after bool // the entity follows the phrase: "the launch of X", "launched X"
 }
 
@@ -48,6 +48,9 @@ var eventTypes = map[string][]string{
 	"closed":    {"organization", "facility", "programme"},
 }
 
+// reSameTime opens a sentence dated like the one before: "That same month".
+var reSameTime = regexp.MustCompile(`^(?:that|the|in the|in that|on the|on that) same (?:month|day|year|week)|^that (?:month|day|year)|^at the same time`)
+
 // futureWords before an event phrase say it has not happened.
 var futureWords = set("will would plans plan planned to be expected scheduled set aims aim intends could may might should")
 
@@ -58,27 +61,28 @@ func (d *doc) findEvents() []event {
 	lastDate := ""
 	for si, s := range d.sents {
 		toks := s.Tokens
-		dates := findDates(toks, d.pub)
+		dates := d.dates[si]
 		// "That same month", "The same day": the date of the sentence before
 		sameAs := ""
 		low, offs := lowered(toks)
-		if regexp.MustCompile(`^(?:that|the|in the|in that|on the|on that) same (?:month|day|year|week)|^that (?:month|day|year)|^at the same time`).MatchString(low) {
+		if reSameTime.MatchString(low) {
 			sameAs = lastDate
 		}
 		type hit struct {
 			c      *eventCue
 			cs, ce int
 		}
-		var hits []hit
+		var hs []hit
+		act := d.phraseHits(si)
 		for ci := range eventCues {
 			c := &eventCues[ci]
-			for _, loc := range c.re.FindAllStringSubmatchIndex(low, -1) {
-				hits = append(hits, hit{c, tokenIndex(offs, loc[2]), tokenIndex(offs, loc[3]-1) + 1})
+			for _, loc := range c.re.find(low, offs, act) {
+				hs = append(hs, hit{c, tokenIndex(offs, loc[0]), tokenIndex(offs, loc[1]-1) + 1})
 			}
 		}
-		sort.SliceStable(hits, func(a, b int) bool { return hits[a].cs < hits[b].cs })
+		sort.SliceStable(hs, func(a, b int) bool { return hs[a].cs < hs[b].cs })
 		had := map[*entity]bool{}
-		for _, h := range hits {
+		for _, h := range hs {
 			if future(toks, h.cs) {
 				continue
 			}

@@ -44,7 +44,10 @@ type doc struct {
 	ments  [][]*mention // per sentence, in token order
 	roles  [][]role     // per sentence
 	ents   []*entity
-	capsIn map[string]bool // words seen capitalised inside sentences
+	dates  [][]dateExpr         // per sentence
+	hits   []*hits              // per sentence: where relation and event phrases may match
+	byKey  map[string][]*entity // entities by the normalised forms they were named by
+	capsIn map[string]bool      // words seen capitalised inside sentences
 }
 
 // findMentions finds the names in every sentence.

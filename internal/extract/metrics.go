@@ -21,12 +21,18 @@ type metric struct {
 
 // moneyMetric picks the metric of an amount of money from the words of its sentence.
 var (
-	reInvest  = regexp.MustCompile(`\b(?:invest\w*|injection|inject\w*|capital expenditure)\b`)
-	reFunding = regexp.MustCompile(`\b(?:rais\w*|fund\w*|financ\w*|grants?|granted|subsid\w*|earmark\w*|allocat\w*|series [a-e]|round|seed|backed|sponsor\w*|donat\w*)\b`)
-	reRevenue = regexp.MustCompile(`\b(?:revenues?|sales|turnover|income|earnings)\b`)
-	reTravel  = regexp.MustCompile(`\b(?:travel\w*|commut\w*|journey|drive|ride|trip|away|reach|between)\b`)
-	reRise    = regexp.MustCompile(`^(?:rose|rise|rises|rising|increased|increase|increases|increasing|grew|grow|grows|growing|growth|jumped|jump|climbed|up|surged|soared|gained|expanded|higher|boost|boosted)$`)
-	reFall    = regexp.MustCompile(`^(?:fell|fall|falls|falling|dropped|drop|drops|declined|decline|declines|decreased|decrease|down|slipped|shrank|lower|plunged|slumped)$`)
+	reInvest     = regexp.MustCompile(`\b(?:invest\w*|injection|inject\w*|capital expenditure)\b`)
+	reFunding    = regexp.MustCompile(`\b(?:rais\w*|fund\w*|financ\w*|grants?|granted|subsid\w*|earmark\w*|allocat\w*|series [a-e]|round|seed|backed|sponsor\w*|donat\w*)\b`)
+	reRevenue    = regexp.MustCompile(`\b(?:revenues?|sales|turnover|income|earnings)\b`)
+	reTravel     = regexp.MustCompile(`\b(?:travel\w*|commut\w*|journey|drive|ride|trip|away|reach|between)\b`)
+	reYearOnYear = regexp.MustCompile(` from (?:a year earlier|the previous year|the year before|a year ago) | year-on-year | year on year `)
+	reEmploy     = regexp.MustCompile(`employ|hire|hiring|staff|work`)
+)
+
+// riseWords and fallWords make a percentage a change.
+var (
+	riseWords = set("rose rise rises rising increased increase increases increasing grew grow grows growing growth jumped jump climbed up surged soared gained expanded higher boost boosted")
+	fallWords = set("fell fall falls falling dropped drop drops declined decline declines decreased decrease down slipped shrank lower plunged slumped")
 )
 
 // findMetrics reads the figures of every sentence.
@@ -38,7 +44,7 @@ func (d *doc) findMetrics() []metric {
 	}
 	for si, s := range d.sents {
 		toks := s.Tokens
-		dates := findDates(toks, d.pub)
+		dates := d.dates[si]
 		qs := findQuantities(toks, dates, dollar)
 		if len(qs) == 0 {
 			continue
@@ -54,7 +60,7 @@ func (d *doc) findMetrics() []metric {
 				period = dt.value
 			}
 		}
-		if base == "" && regexp.MustCompile(` from (?:a year earlier|the previous year|the year before|a year ago) | year-on-year | year on year `).MatchString(low) && d.hasPub {
+		if base == "" && reYearOnYear.MatchString(low) && d.hasPub {
 			base = strconv.Itoa(d.pub.Year() - 1)
 		}
 		var changes []quantity
@@ -181,7 +187,7 @@ func (d *doc) mentionsHongKongDollars() bool {
 func isChange(toks []token, q quantity) bool {
 	for k := q.start - 1; k >= 0 && k >= q.start-4; k-- {
 		w := toks[k].Lower
-		if reRise.MatchString(w) || reFall.MatchString(w) {
+		if riseWords[w] || fallWords[w] {
 			return true
 		}
 		if w == "by" {
@@ -202,15 +208,15 @@ func isChange(toks []token, q quantity) bool {
 
 func fallWord(toks []token, q quantity) bool {
 	for k := q.start - 1; k >= 0 && k >= q.start-4; k-- {
-		if reFall.MatchString(toks[k].Lower) {
+		if fallWords[toks[k].Lower] {
 			return true
 		}
-		if reRise.MatchString(toks[k].Lower) {
+		if riseWords[toks[k].Lower] {
 			return false
 		}
 	}
 	if q.end < len(toks) {
-		return reFall.MatchString(toks[q.end].Lower)
+		return fallWords[toks[q.end].Lower]
 	}
 	return false
 }
@@ -381,7 +387,7 @@ func (d *doc) valueMetric(si int, q quantity, low string) (metric, bool) {
 		if (name == "company_count" || name == "researcher_count") && !hostContext(toks, q.start) {
 			return metric{}, false
 		}
-		if q.noun == "people" && !regexp.MustCompile(`employ|hire|hiring|staff|work`).MatchString(low) {
+		if q.noun == "people" && !reEmploy.MatchString(low) {
 			return metric{}, false
 		}
 		if name == "employee_count" && (strings.Contains(low, " startups ") || strings.Contains(low, " start-ups ") || d.aboutStartups(si-1) && strings.Contains(low, " they ")) && d.firstThing(si, q.numAt) == nil {

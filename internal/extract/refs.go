@@ -99,8 +99,7 @@ func nameEnds(typ string, last ...string) func(*entity) bool {
 		if typ != "" && e.typ != typ {
 			return false
 		}
-		for _, n := range e.allNames() {
-			ws := words(n)
+		for _, ws := range e.nameWords() {
 			if len(ws) == 0 {
 				continue
 			}

@@ -19,20 +19,15 @@ type rel struct {
 // A cue is a phrase that signals a relation between the entity before it and the one after it.
 type cue struct {
 	pred    string
-	re      *regexp.Regexp // matched on the sentence's lower-case tokens joined by spaces
-	inverse bool           // the entity after the phrase is the subject: "run by X"
-	gap     int            // most tokens between the phrase and the entity after it
-	preps   bool           // the entity after must follow "in", "into", "to", "across" ...
-	near    int            // when set: the entity before must be within this many tokens, with no other mention between
-}
-
-// phrase compiles an alternation of phrases matched on whole tokens.
-func phrase(pat string) *regexp.Regexp {
-	return regexp.MustCompile(`(?:^| )(` + pat + `)(?: |$)`)
+	re      *phraseRE // matched on the sentence's lower-case tokens joined by spaces
+	inverse bool      // the entity after the phrase is the subject: "run by X"
+	gap     int       // most tokens between the phrase and the entity after it
+	preps   bool      // the entity after must follow "in", "into", "to", "across" ...
+	near    int       // when set: the entity before must be within this many tokens, with no other mention between
 }
 
 var cues = []cue{
-	{pred: "founded", re: phrase(`(?:co-)?founded(?: in \S+(?: \S+)?)? by|set up(?: in \S+(?: \S+)?)? by|established(?: in \S+(?: \S+)?)? by|started(?: in \S+)? by|created(?: in \S+)? by`), inverse: true, gap: 2},
+	{pred: "founded", re: phrase(`co-founded(?: in \S+(?: \S+)?)? by|founded(?: in \S+(?: \S+)?)? by|set up(?: in \S+(?: \S+)?)? by|established(?: in \S+(?: \S+)?)? by|started(?: in \S+)? by|created(?: in \S+)? by`), inverse: true, gap: 2},
 	{pred: "founded", re: phrase(`co-founded|cofounded|founded`), gap: 3},
 	{pred: "visited", re: phrase(`visited|visiting|visit to|visits to|trip to|trips to|tour of|toured|tours|arrived in|arrived at|travelled to|traveled to|went to|came to|stop in|stopover in|inspected|called at|delegation to`), gap: 3},
 	{pred: "met_with", re: phrase(`met with|met|meeting with|meetings with|held talks with|talks with|meet with|meet|meets|meets with|called on`), gap: 3},
@@ -40,19 +35,19 @@ var cues = []cue{
 	{pred: "operates", re: phrase(`operates|operated|runs|manages|managed|owns|operating|running|managing|oversees`), gap: 3},
 	{pred: "operates_in", re: phrase(`serve|serves|served|serving|operate|operates|operating|deployed|deploys|deploy|available|sold|sells|present|presence|active|expand|expands|expanded|expanding|expansion|customers|clients|users|markets|offices|branches|footprint|business|businesses|used|installed|open|opens|opened|opening|set up|sets up|establish|establishes|established`), gap: 8, preps: true, near: 10},
 	{pred: "operates_in", re: phrase(`enter|enters|entered|entering|expand into|expanded into|expanding into|tap into|tapping into`), gap: 3},
-	{pred: "made_in", re: phrase(`(?:built|made|manufactured|produced|assembled|designed and built|developed and built) (?:in|at)`), gap: 2},
+	{pred: "made_in", re: phrase(each(`built made manufactured produced assembled`, ` (?:in|at)`)), gap: 2},
 	{pred: "exports_to", re: phrase(`exported to|exports to|export to|exporting to|shipped to|ships to|ship to|sold to`), gap: 2},
-	{pred: "exports_to*", re: phrase(`(?:shipped|exported|sold|exports|ships|ship|export|distributed) (?:globally|worldwide|around the world|all over the world|overseas|abroad|to global markets|to markets around the world)`), gap: 0},
+	{pred: "exports_to*", re: phrase(each(`shipped exported sold exports ships ship export distributed`, ` (?:globally|worldwide|around the world|all over the world|overseas|abroad|to global markets|to markets around the world)`)), gap: 0},
 	{pred: "hosts", re: phrase(`hosts|hosted|host|houses|housed|is home to|home to|accommodates|accommodate`), gap: 4},
-	{pred: "hosts", re: phrase(`(?:is home to|home to|hosts|houses|has|attracted|attracts)(?: \S+){1,10}? including|(?:is home to|home to|hosts|houses|has|attracted|attracts)(?: \S+){1,10}? such as`), gap: 3},
+	{pred: "hosts", re: phrase(each(`home hosts houses has attracted attracts`, `(?: \S+){1,10}? (?:including|such as)`)), gap: 3},
 	{pred: "located_in", re: phrase(`based in|headquartered in|located in|situated in|registered in|incorporated in|based out of|sits in|lies in|headquarters in|based at|located at|housed at|housed in|headquartered at|incubated at|tenant of|tenants of|moved into|moved to|relocated to|set up shop in|settled in|set up in|set up at|opened in|is in|are in|sits within|located within|lies within|stationed in`), gap: 2},
 	{pred: "focuses_on", re: phrase(`focus(?:es|ed|ing)? on|focus(?:es|ed|ing)? mainly on|specialis(?:es|ed|ing|e) in|specializ(?:es|ed|ing|e) in|dedicated to|devoted to|drives|drive|driving|encourages|encourage|encouraging|supports|support|supporting|promotes|promote|promoting|develops|developing|develop|developed|working on|works on|work on|researching|research on|research into|researches|in the fields? of|in the areas? of|areas? such as|sectors? such as|fields? such as|industries such as|targets|targeting|target|centred on|centered on|committed to|covering|covers|spanning|span|engaged in|engages in|advance|advancing|advances|boost|boosting|strengthen|strengthening|nurture|nurturing|accelerate|accelerating|grow|growing|uses|using|applies|applying|harness|harnessing|leverages|leveraging|powered by|including|such as|key areas? for|priorit(?:y|ies) for|specialist in|leader in|expert in|pioneer in|player in|provider of|maker of|developer of|designer of|designs|makes|produces|builds|building|offers|provides`), gap: 8, near: 30},
 	{pred: "partners_with", re: phrase(`partner(?:ed|s|ing)? with|partnerships? with|signed (?:\S+ ){0,5}?(?:agreements?|deals?|memorand(?:um|a)|mous?|contracts?|pacts?|partnerships?|letters? of intent) with|collaborat\S* with|collaboration with|team(?:ed|s)? up with|join(?:ed|s)? hands with|cooperat\S* with|co-operat\S* with|cooperation with|co-operation with|alliance with|tie-up with|tied up with|work(?:s|ed|ing)? with|working together with|agreements? with|mous? with|memorand(?:um|a) of understanding with|joint venture with|link(?:ed)? up with|linking up with|partner|partners`), gap: 3},
 	{pred: "funds", re: phrase(`funded by|sponsored by|financed by|funding from|grants? from|subsidy from|subsidies from|subsidised by|subsidized by|incubated by|supported by|backed by|seed funding from`), inverse: true, gap: 2},
 	{pred: "funds", re: phrase(`funds|funded|funding for|grants to|granted|sponsors|sponsored|subsidises|subsidizes|subsidised|subsidized|finances|financed|provides funding to|provided funding to|allocated|earmarked`), gap: 6},
-	{pred: "publishes", re: phrase(`(?:released|published|issued|conducted|compiled|commissioned|produced|launched)(?: \S+)? by`), inverse: true, gap: 2},
+	{pred: "publishes", re: phrase(each(`released published issued conducted compiled commissioned produced launched`, `(?: \S+)? by`)), inverse: true, gap: 2},
 	{pred: "publishes", re: phrase(`published|publishes|released|releases|issued|issues|conducted|conducts|compiled|compiles`), gap: 4},
-	{pred: "invested_in", re: phrase(`(?:raised|raises|raise|secured|secures|closed|received|receives|obtained|garnered|attracted|completed)(?: \S+){0,12}? (?:led by|from|backed by|with participation from|including|co-led by)`), inverse: true, gap: 3},
+	{pred: "invested_in", re: phrase(each(`raised raises raise secured secures closed received receives obtained garnered attracted completed`, `(?: \S+){0,12}? (?:led by|from|backed by|with participation from|including|co-led by)`)), inverse: true, gap: 3},
 	{pred: "invested_in", re: phrase(`invest(?:ed|s|ing)?(?: \S+){0,6}? in|investments? in|stakes? in|backed|backs|led (?:a|the|an)(?: \S+){0,5}? (?:round|financing|investment) (?:in|for|of|into)|participated in(?: \S+){0,5}? (?:round|financing) (?:in|for|of)|acquired|acquires|acquisition of|bought|injected(?: \S+){0,6}? into`), gap: 2},
 	{pred: "produces", re: phrase(`developed by|built by|made by|created by|designed by|produced by|manufactured by|launched by|released by|unveiled by|trained by`), inverse: true, gap: 2},
 	{pred: "produces", re: phrase(`makes|make|produces|produce|produced|manufactures|manufacture|manufactured|develops|developed|develop|launched|launches|launch|released|releases|unveiled|unveils|designs|designed|builds|built|rolled out|introduced|offers|sells|debuted|created|creates|trained`), gap: 4},
@@ -61,6 +56,11 @@ var cues = []cue{
 func possessive(w string) bool {
 	return w == "its" || w == "his" || w == "her" || w == "their"
 }
+
+var (
+	reCooperation = regexp.MustCompile(`cooperation|co-operation|collaboration|partnership|agreement|bridg|link|integrat|exchange`)
+	reJointVerb   = regexp.MustCompile(`^(?:have |has |will |also |jointly )?(?:signed|partnered|agreed|forged|inked|teamed up|joined hands|launched a partnership|announced a partnership|entered into)`)
+)
 
 // skipWords may stand between a cue and the entity after it.
 var skipWords = set("the a an its his her their our this that these those new latest first own local two three several more of")
@@ -236,7 +236,7 @@ func (d *doc) sentenceRelations(si int) []rel {
 	}
 	// "between Hong Kong and Shenzhen" in a sentence about cooperation
 	low, offs := lowered(toks)
-	if strings.Contains(low, "between ") && regexp.MustCompile(`cooperation|co-operation|collaboration|partnership|agreement|bridg|link|integrat|exchange`).MatchString(low) {
+	if strings.Contains(low, "between ") && reCooperation.MatchString(low) {
 		for k := 0; k+1 < len(ms); k++ {
 			a, b := ms[k], ms[k+1]
 			if a.start > 0 && toks[a.start-1].Lower == "between" && lowerBetween(toks, a.end, b.start) == " and" {
@@ -251,17 +251,18 @@ func (d *doc) sentenceRelations(si int) []rel {
 			continue
 		}
 		rest := strings.Join(lowerWords(toks, b.end, b.end+3), " ")
-		if regexp.MustCompile(`^(?:have |has |will |also |jointly )?(?:signed|partnered|agreed|forged|inked|teamed up|joined hands|launched a partnership|announced a partnership|entered into)`).MatchString(rest) &&
+		if reJointVerb.MatchString(rest) &&
 			!strings.Contains(strings.Join(lowerWords(toks, b.end, b.end+8), " "), " with ") {
 			emit(a.ent, b.ent, "partners_with")
 		}
 	}
 	// verb cues
+	act := d.phraseHits(si)
 	for ci := range cues {
 		c := &cues[ci]
-		for _, loc := range c.re.FindAllStringSubmatchIndex(low, -1) {
-			cs := tokenIndex(offs, loc[2])
-			ce := tokenIndex(offs, loc[3]-1) + 1
+		for _, loc := range c.re.find(low, offs, act) {
+			cs := tokenIndex(offs, loc[0])
+			ce := tokenIndex(offs, loc[1]-1) + 1
 			out = append(out, d.cueRelations(si, c, cs, ce)...)
 		}
 	}
