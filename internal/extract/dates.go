@@ -215,6 +215,22 @@ func dateAt(toks []token, i int, pub time.Time, future bool) (dateExpr, int) {
 	if wd, ok := weekdays[t.Lower]; ok && t.Cap() {
 		return dateExpr{value: weekdayDate(pub, wd, -1).Format("2006-01-02")}, 1
 	}
+	// "two years ago", "a year ago", "three months ago"
+	n, isNum := smallNumbers[t.Lower]
+	if t.Lower == "a" || t.Lower == "an" {
+		n, isNum = 1, true
+	}
+	if v, ok := parseNumber(t.Text); ok && t.Kind == tokNumber {
+		n, isNum = v, true
+	}
+	if isNum && at(i+2).Lower == "ago" {
+		switch at(i + 1).Lower {
+		case "year", "years":
+			return dateExpr{value: strconv.Itoa(pub.Year() - int(n))}, 3
+		case "month", "months":
+			return dateExpr{value: pub.AddDate(0, -int(n), 0).Format("2006-01")}, 3
+		}
+	}
 	return dateExpr{}, 0
 }
 

@@ -17,7 +17,7 @@ type event struct {
 // before it ("X opened").
 type eventCue struct {
 	kind  string
-	re    *regexp.Regexp
+	re    *phraseRE
 	after bool // the entity follows the phrase: "the launch of X", "launched X"
 }
 
@@ -48,6 +48,9 @@ var eventTypes = map[string][]string{
 	"closed":    {"organization", "facility", "programme"},
 }
 
+// reSameTime opens a sentence dated like the one before: "That same month".
+var reSameTime = regexp.MustCompile(`^(?:that|the|in the|in that|on the|on that) same (?:month|day|year|week)|^that (?:month|day|year)|^at the same time`)
+
 // futureWords before an event phrase say it has not happened.
 var futureWords = set("will would plans plan planned to be expected scheduled set aims aim intends could may might should")
 
@@ -58,27 +61,28 @@ func (d *doc) findEvents() []event {
 	lastDate := ""
 	for si, s := range d.sents {
 		toks := s.Tokens
-		dates := findDates(toks, d.pub)
+		dates := d.dates[si]
 		// "That same month", "The same day": the date of the sentence before
 		sameAs := ""
 		low, offs := lowered(toks)
-		if regexp.MustCompile(`^(?:that|the|in the|in that|on the|on that) same (?:month|day|year|week)|^that (?:month|day|year)|^at the same time`).MatchString(low) {
+		if reSameTime.MatchString(low) {
 			sameAs = lastDate
 		}
 		type hit struct {
 			c      *eventCue
 			cs, ce int
 		}
-		var hits []hit
+		var hs []hit
+		act := d.phraseHits(si)
 		for ci := range eventCues {
 			c := &eventCues[ci]
-			for _, loc := range c.re.FindAllStringSubmatchIndex(low, -1) {
-				hits = append(hits, hit{c, tokenIndex(offs, loc[2]), tokenIndex(offs, loc[3]-1) + 1})
+			for _, loc := range c.re.find(low, offs, act) {
+				hs = append(hs, hit{c, tokenIndex(offs, loc[0]), tokenIndex(offs, loc[1]-1) + 1})
 			}
 		}
-		sort.SliceStable(hits, func(a, b int) bool { return hits[a].cs < hits[b].cs })
+		sort.SliceStable(hs, func(a, b int) bool { return hs[a].cs < hs[b].cs })
 		had := map[*entity]bool{}
-		for _, h := range hits {
+		for _, h := range hs {
 			if future(toks, h.cs) {
 				continue
 			}
@@ -158,6 +162,10 @@ func nearestDate(toks []token, dates []dateExpr, cs, ce int) string {
 func (d *doc) eventSubject(si int, c *eventCue, cs, ce int) *entity {
 	toks := d.sents[si].Tokens
 	types := eventTypes[c.kind]
+	verbAfter := c.after && ce < len(toks) && !strings.HasSuffix(toks[ce-1].Lower, "of") && prepositions[toks[ce].Lower]
+	if verbAfter {
+		return nil // "the donation, announced at a ceremony held at X": X was not announced
+	}
 	if c.after || transitive(toks, ce) {
 		// the first fitting mention in the next few words
 		for _, t := range types {
@@ -165,18 +173,22 @@ func (d *doc) eventSubject(si int, c *eventCue, cs, ce int) *entity {
 				if m.start < ce || m.ent == nil {
 					continue
 				}
-				if m.start-ce > 8 || commaBetween(toks, ce, m.start) {
+				if m.start-ce > 12 || commaBetween(toks, ce, m.start) && !dubbed(toks, ce, m.start) || m.start-ce > 8 && !dubbed(toks, ce, m.start) {
 					break
 				}
-				if m.ent.typ == t {
+				if m.ent.typ == t && !m.mod {
+					// "the opening of a supercomputing centre at Cyberport": the centre opened, not Cyberport
+					if t == "organization" && siteNounBetween(toks, ce, m.start) {
+						continue
+					}
 					return m.ent
 				}
 			}
 		}
-		if c.after {
+		if c.after || c.kind != "completed" && c.kind != "expanded" {
 			return nil
 		}
-		// a transitive verb with an unnamed object ("completed the second phase"): its subject
+		// "completed the second phase of its expansion": the subject completed something of its own
 	}
 	// "X opened", "In 2024, X opened", "X, set up in 2023, launched": the clause's subject
 	for _, m := range d.ments[si] {
@@ -205,6 +217,31 @@ func (d *doc) eventSubject(si int, c *eventCue, cs, ce int) *entity {
 	return nil
 }
 
+// dubbed reports whether a name after a comma names what came before: ", dubbed X", ", named X".
+func dubbed(toks []token, a, b int) bool {
+	for k := a; k+1 < b; k++ {
+		if toks[k].Text == "," {
+			switch toks[k+1].Lower {
+			case "dubbed", "named", "called", "branded", "titled":
+				return k+2 == b || k+3 == b && (toks[k+2].Text == "\"" || toks[k+2].Text == "'")
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// siteNounBetween reports whether a lower-case word for a site stands in toks[a:b].
+func siteNounBetween(toks []token, a, b int) bool {
+	for k := a; k < b; k++ {
+		switch toks[k].Lower {
+		case "centre", "center", "lab", "laboratory", "office", "offices", "headquarters", "campus", "hub", "plant", "factory", "facility", "facilities", "building", "park", "base", "branch":
+			return true
+		}
+	}
+	return false
+}
+
 // transitive reports whether a verb at toks[ce-1] takes an object right after it (not "in",
 // "on", a date or the end of the sentence).
 func transitive(toks []token, ce int) bool {
@@ -228,12 +265,10 @@ func transitive(toks []token, ce int) bool {
 // participle reports whether a phrase follows a name after a comma: "HKGAI, set up in 2023",
 // "MRDI, which was established in 2024".
 func participle(toks []token, a, b int) bool {
-	switch lowerBetween(toks, a, b) {
-	case " ,", " , which was", " , which is", " , that was", " , which", " , now", " , first", " , officially", " , formally", " , which were":
-		return true
-	}
-	return false
+	return reParticiple.MatchString(lowerBetween(toks, a, b))
 }
+
+var reParticiple = regexp.MustCompile(`^ ,(?: (?:which|that|who))?(?: (?:was|were|is|are|has been|had been|have been))?(?: \S+ly)?$`)
 
 // appositive reports whether the commas between a and b enclose an inserted clause:
 // "HKGAI, set up in October 2023, launched" has two commas.

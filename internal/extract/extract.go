@@ -142,6 +142,10 @@ func (x *Extractor) Extract(ctx context.Context, text, published string) (*Resul
 			}
 		}
 	}
+	d.dates = make([][]dateExpr, len(d.sents))
+	for i, s := range d.sents {
+		d.dates[i] = findDates(s.Tokens, d.pub)
+	}
 	d.findMentions()
 	d.resolve()
 	res := d.result()
@@ -149,8 +153,9 @@ func (x *Extractor) Extract(ctx context.Context, text, published string) (*Resul
 	return res, nil
 }
 
+// typography replaces typographic variants the rules do not need to tell apart.
+var typography = strings.NewReplacer("\u00a0", " ", "\u2009", " ", "\u202f", " ", "\r\n", "\n", "\r", "\n",
+	"“", "\"", "”", "\"", "‘", "'", "’", "'", "–", "-", "—", " - ")
+
 // normalizeText replaces typographic variants the rules do not need to tell apart.
-func normalizeText(s string) string {
-	return strings.NewReplacer("\u00a0", " ", "\u2009", " ", "\u202f", " ", "\r\n", "\n", "\r", "\n",
-		"“", "\"", "”", "\"", "‘", "'", "’", "'", "–", "-", "—", " - ").Replace(s)
-}
+func normalizeText(s string) string { return typography.Replace(s) }

@@ -32,13 +32,14 @@ type gazName struct {
 type gazetteer struct {
 	names  map[string][]gazName // key: lower-case tokens joined by single spaces
 	maxLen int                  // most tokens in a name
+	first  map[string]int       // the first word of names → most tokens in a name starting with it
 	byName map[string]*lexEntry // canonical name (lower case) → entry
 }
 
 // newGazetteer loads the built-in lexicons and adds the known entities, which win over
 // lexicon entries of the same name.
 func newGazetteer(known []Known) *gazetteer {
-	g := &gazetteer{names: map[string][]gazName{}, byName: map[string]*lexEntry{}}
+	g := &gazetteer{names: map[string][]gazName{}, byName: map[string]*lexEntry{}, first: map[string]int{}}
 	files, err := fs.Glob(lexiconFS, "lexicon/*.txt")
 	if err != nil {
 		panic(err) // the pattern is constant
@@ -132,19 +133,40 @@ func (g *gazetteer) add(e *lexEntry) {
 		if len(toks) > g.maxLen {
 			g.maxLen = len(toks)
 		}
+		f := tokenKey(toks[:1])
+		if len(toks) > g.first[f] {
+			g.first[f] = len(toks)
+		}
 	}
 }
 
-// tokenKey is the lookup key of a token sequence.
+// tokenKey is the lookup key of a token sequence; British and American spellings share keys.
 func tokenKey(toks []token) string {
+	if len(toks) == 1 {
+		if v, ok := spellings[toks[0].Lower]; ok {
+			return v
+		}
+		return toks[0].Lower
+	}
 	var b strings.Builder
 	for i, t := range toks {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(t.Lower)
+		w := t.Lower
+		if v, ok := spellings[w]; ok {
+			w = v
+		}
+		b.WriteString(w)
 	}
 	return b.String()
+}
+
+// spellings maps American spellings to the British ones the lexicons use.
+var spellings = map[string]string{
+	"center": "centre", "centers": "centres", "program": "programme", "programs": "programmes",
+	"organization": "organisation", "organizations": "organisations", "defense": "defence",
+	"labor": "labour", "industrialization": "industrialisation", "co-operation": "cooperation",
 }
 
 // joinTokens writes tokens with single spaces between them.
@@ -180,7 +202,7 @@ func startsUpper(s string) bool {
 // match returns the longest gazetteer name starting at toks[i], as its length and the names
 // found (several when entries share a surface form), or 0.
 func (g *gazetteer) match(toks []token, i int) (int, []gazName) {
-	max := g.maxLen
+	max := g.first[tokenKey(toks[i:i+1])]
 	if len(toks)-i < max {
 		max = len(toks) - i
 	}
@@ -228,5 +250,5 @@ func (n gazName) fits(span []token) bool {
 		return true
 	}
 	first := span[0]
-	return first.Cap() || first.Kind == tokNumber
+	return first.Cap() || first.Kind == tokNumber || isOrdinal(first)
 }

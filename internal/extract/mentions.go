@@ -26,6 +26,7 @@ type mention struct {
 	based      bool   // "Shenzhen-based": the place of what follows
 	aliasOf    int    // for an acronym in parentheses: index+1 of the mention it abbreviates
 	role       string // a role title directly before or after a person
+	mod        bool   // modifies the name after it: "Guangzhou's CanSemi", "Shenzhen-based X"
 }
 
 // A role is a title such as "Chief Executive" or "Secretary for Innovation, Technology and Industry".
@@ -43,7 +44,10 @@ type doc struct {
 	ments  [][]*mention // per sentence, in token order
 	roles  [][]role     // per sentence
 	ents   []*entity
-	capsIn map[string]bool // words seen capitalised inside sentences
+	dates  [][]dateExpr         // per sentence
+	hits   []*hits              // per sentence: where relation and event phrases may match
+	byKey  map[string][]*entity // entities by the normalised forms they were named by
+	capsIn map[string]bool      // words seen capitalised inside sentences
 }
 
 // findMentions finds the names in every sentence.
@@ -110,7 +114,7 @@ func findRoles(toks []token) []role {
 		}
 		// "Secretary for Innovation, Technology and Industry", "Minister of Science and Technology"
 		h := toks[end-1].Lower
-		if (h == "secretary" || h == "commissioner" || h == "minister" || h == "director" || h == "secretary-general") &&
+		if (h == "secretary" || h == "commissioner" || h == "minister" || h == "director" || h == "secretary-general" || h == "director-general") &&
 			end+1 < len(toks) && (toks[end].Lower == "for" || toks[end].Lower == "of") && toks[end+1].Cap() &&
 			!startsName(toks, end+1) {
 			k := end + 1
@@ -228,6 +232,24 @@ func nameWord(t token) bool {
 	return unicode.IsDigit(r[0]) && strings.IndexFunc(t.Text, unicode.IsUpper) > 0
 }
 
+// isOrdinal reports whether a token is an ordinal number: 14th, 2nd.
+func isOrdinal(t token) bool {
+	if t.Kind != tokWord || len(t.Text) < 3 {
+		return false
+	}
+	n := len(t.Lower)
+	suf := t.Lower[n-2:]
+	if suf != "st" && suf != "nd" && suf != "rd" && suf != "th" {
+		return false
+	}
+	for _, c := range t.Lower[:n-2] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // connectors may join the words of one name: "Research and Development Institute",
 // "University of Hong Kong", "Centre for Health".
 var connectors = set("and & of for the de du la von van")
@@ -245,12 +267,38 @@ func (d *doc) sentenceMentions(si int) []*mention {
 			continue
 		}
 		t := toks[i]
+		if isOrdinal(t) && i+1 < len(toks) && nameWord(toks[i+1]) && !inRole(roles, i+1) {
+			// "the 14th Five-Year Plan": the ordinal belongs to the name when the gazetteer knows it
+			if n, hits := d.x.gaz.match(toks, i); n > 1 {
+				out = append(out, d.gazMention(si, i, i+n, hits))
+				i += n
+				continue
+			}
+		}
 		if nameWord(t) {
 			j := i + 1
 			for j < len(toks) && !inRole(roles, j) {
 				if nameWord(toks[j]) || isVersion(toks[j]) && j > i {
 					j++
 					continue
+				}
+				// "Mangdang Technology Co., Ltd."
+				if (toks[j].Text == "." || toks[j].Text == ",") && companySuffix[toks[j-1].Lower] && toks[j].Start == toks[j-1].End {
+					k := j
+					for k < len(toks) && (toks[k].Text == "." || toks[k].Text == ",") && k < j+2 {
+						k++
+					}
+					if k < len(toks) && companySuffix[toks[k].Lower] && toks[k].Cap() {
+						j = k + 1
+						if j < len(toks) && toks[j].Text == "." && toks[j].Start == toks[j-1].End {
+							j++
+						}
+						continue
+					}
+					if toks[j].Text == "." && toks[j].Start == toks[j-1].End && !(j+1 == len(toks)) {
+						j++
+					}
+					break
 				}
 				if connectors[toks[j].Lower] && !toks[j].Cap() && j+1 < len(toks) && nameWord(toks[j+1]) && !inRole(roles, j+1) {
 					j++
@@ -315,7 +363,7 @@ func spanText(s sentence, start, end int) string {
 func (d *doc) chunkMentions(si, i, j int) []*mention {
 	toks := d.sents[si].Tokens
 	// leading function words (The, In, During ...) and trailing connectors
-	for i < j && (functionWords[toks[i].Lower] && !d.x.gazStarts(toks, i, j) || connectors[toks[i].Lower]) {
+	for i < j && (functionWords[toks[i].Lower] && !toks[i].AllCaps() && !d.x.gazStarts(toks, i, j) || connectors[toks[i].Lower]) {
 		i++
 	}
 	for j > i && connectors[toks[j-1].Lower] {
@@ -325,7 +373,15 @@ func (d *doc) chunkMentions(si, i, j int) []*mention {
 		return nil
 	}
 	var out []*mention
-	for _, part := range d.splitChunk(toks, i, j) {
+	for n, part := range d.splitChunk(toks, i, j) {
+		// an opening verb of a headline or a sentence: "Explore Hong Kong Science Park"
+		if a, b := part[0], part[1]; n == 0 && (a == 0 || a == 1 && isOpening(toks[0])) && b-a > 1 && !d.capsIn[toks[a].Lower] &&
+			!surnames[toks[a].Lower] && !givenNames[toks[a].Lower] && !isInitials(strings.TrimSuffix(toks[a].Text, ".")) &&
+			!d.wholeName(toks, a, b) && !d.x.gazStarts(toks, a, b) {
+			if n, hits := d.x.gaz.match(toks[:b], a+1); n == b-a-1 && hits[0].entry.Type != "sector" && !hits[0].anyCase {
+				part[0]++
+			}
+		}
 		out = append(out, d.partMentions(si, part[0], part[1])...)
 	}
 	return out
@@ -339,6 +395,11 @@ func (x *Extractor) gazStarts(toks []token, i, j int) bool {
 
 // splitChunk cuts a chunk at "and" and "of" when they join two names rather than sit inside one.
 func (d *doc) splitChunk(toks []token, i, j int) [][2]int {
+	for k := i; k < j-1; k++ {
+		if strings.HasSuffix(toks[k].Lower, "-based") || strings.HasSuffix(toks[k].Lower, "-headquartered") {
+			return append([][2]int{{i, k + 1}}, d.splitChunk(toks, k+1, j)...)
+		}
+	}
 	headed := isHead(toks[j-1])
 	for k := i + 1; k < j-1; k++ {
 		w := toks[k].Lower
@@ -348,7 +409,8 @@ func (d *doc) splitChunk(toks []token, i, j int) [][2]int {
 		switch w {
 		case "and", "&":
 			left := [2]int{i, k}
-			keep := headed && !d.wholeName(toks, i, k) && !personLikeSpan(toks[i:k])
+			_, leftHeaded := headOf(toks[i:k])
+			keep := headed && !d.wholeName(toks, i, k) && !personLikeSpan(toks[i:k]) && !(leftHeaded && k-i > 1)
 			if !keep {
 				return append([][2]int{left}, d.splitChunk(toks, k+1, j)...)
 			}
@@ -381,6 +443,15 @@ func (d *doc) splitChunk(toks []token, i, j int) [][2]int {
 		}
 	}
 	return [][2]int{{i, j}}
+}
+
+// weakHeads end company names ("Vivid AI") but after a bare place name only describe a field.
+var weakHeads = set("ai tech technology technologies innovation innovations digital data cloud intelligence global international energy health healthcare media computing fintech")
+
+// gazHits returns the gazetteer entries of exactly toks[i:k].
+func (d *doc) gazHits(toks []token, i, k int) []gazName {
+	_, hits := d.x.gaz.match(toks[:k], i)
+	return hits
 }
 
 // wholeName reports whether toks[i:k] is exactly a gazetteer name.
@@ -457,7 +528,7 @@ func (d *doc) partMentions(si, i, j int) []*mention {
 	if n, hits := d.x.gaz.match(toks[:j], i); n == j-i {
 		return []*mention{d.gazMention(si, i, j, hits)}
 	}
-	for i < j && (functionWords[toks[i].Lower] || commonCaps[toks[i].Lower]) && !d.x.gazStarts(toks, i, j) {
+	for i < j && (functionWords[toks[i].Lower] && !toks[i].AllCaps() || commonCaps[toks[i].Lower]) && !d.x.gazStarts(toks, i, j) {
 		if n, _ := d.x.gaz.match(toks[:j], i); n > 0 {
 			break
 		}
@@ -487,6 +558,10 @@ func (d *doc) partMentions(si, i, j int) []*mention {
 	// the whole part is a gazetteer name
 	if n, hits := d.x.gaz.match(toks[:j], i); n == j-i {
 		return []*mention{d.gazMention(si, i, j, hits)}
+	}
+	// a place and a weak head word is no name: "Hong Kong AI development", "Shenzhen tech"
+	if j-i > 1 && weakHeads[toks[j-1].Lower] && d.wholeName(toks, i, j-1) {
+		return append([]*mention{d.gazMention(si, i, j-1, d.gazHits(toks, i, j-1))}, d.partMentions(si, j-1, j)...)
 	}
 	// a name typed by its last word
 	if h, ok := headOf(toks[i:j]); ok && (j-i > 1 || h.Type != "place") {
@@ -545,9 +620,22 @@ func (d *doc) guess(si, i, j int) *mention {
 	if j-i == 1 && first && !d.capsIn[span[0].Lower] && !span[0].AllCaps() && !personContext(toks, i, j, d.roles[si]) {
 		return nil
 	}
-	if j-i == 1 && len([]rune(span[0].Text)) == 1 {
+	if j-i == 1 && (len([]rune(span[0].Text)) == 1 || isInitials(strings.TrimSuffix(span[0].Text, "."))) {
 		return nil
 	}
+	if quoted(toks, i, j) && !personLikeSpan(span) {
+		return nil
+	}
+	// "AI-led", "Beijing-style": an adjective; "3-billion-Hong Kong": a fragment
+	if j-i == 1 {
+		if h := strings.LastIndex(span[0].Text, "-"); h > 0 && h+1 < len(span[0].Text) && unicode.IsLower([]rune(span[0].Text[h+1:])[0]) {
+			return nil
+		}
+	}
+	if i > 0 && (toks[i-1].End == toks[i].Start && toks[i-1].Kind != tokPunct || strings.Contains(toks[i-1].Text, "-") && toks[i-1].Kind == tokWord && toks[i-1].Cap() == false && unicode.IsUpper([]rune(toks[i-1].Text[strings.LastIndex(toks[i-1].Text, "-")+1:])[0])) {
+		return nil
+	}
+
 	switch {
 	case j < len(toks) && placeNouns[toks[j].Lower] && !toks[j].Cap():
 		m.typ = "place" // Futian district
@@ -569,6 +657,34 @@ func (d *doc) guess(si, i, j int) *mention {
 
 // placeNouns follow an unknown place's name in lower case: "Futian district".
 var placeNouns = set("district province county township village city prefecture")
+
+// quoted reports whether toks[i:j] lies in a quotation made only of capitalised words, a
+// slogan or a strategy's name: "One Ecosystem, Two Cities".
+func quoted(toks []token, i, j int) bool {
+	open := -1
+	for k := 0; k < i; k++ {
+		if toks[k].Text == "\"" {
+			if open < 0 {
+				open = k
+			} else {
+				open = -1
+			}
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for k := open + 1; k < len(toks); k++ {
+		t := toks[k]
+		if t.Text == "\"" {
+			return k >= j
+		}
+		if !(t.Kind == tokWord && (t.Cap() || connectors[t.Lower]) || t.Text == "," || t.Text == "-") {
+			return false
+		}
+	}
+	return false
+}
 
 // productNouns follow a product line's name: "MRI machines", "AI models".
 var productNouns = set("machine machines scanner scanners device devices robot robots chip chips model models system systems app apps platform")
@@ -600,6 +716,8 @@ func personLikeSpan(span []token) bool {
 	case surnames[a.Lower] && len(span) == 2 && pinyinLike(last.Lower):
 		return true
 	case givenNames[a.Lower] && surnames[last.Lower]:
+		return true
+	case len(span) == 2 && surnames[last.Lower] && !surnames[a.Lower] && !a.AllCaps() && pinyinLike(a.Lower) && len(a.Text) >= 3:
 		return true
 	}
 	return false
@@ -682,7 +800,17 @@ func productContext(toks []token, i, j int) bool {
 	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		switch toks[k].Lower {
-		case "launched", "released", "unveiled", "launch", "release", "introduced", "debuted":
+		case "launched", "released", "unveiled", "launch", "release", "introduced", "debuted", "dubbed", "named", "called":
+			return true
+		}
+	}
+	k := i - 1
+	if k >= 0 && (toks[k].Text == "\"" || toks[k].Text == "'") {
+		k--
+	}
+	if k >= 0 && k < i-0 && !toks[k].Cap() {
+		switch toks[k].Lower {
+		case "application", "app", "service", "tool", "copilot", "chatbot", "assistant", "software", "model", "platform", "robot", "device", "chip", "system", "llm":
 			return true
 		}
 	}
@@ -695,7 +823,7 @@ func (d *doc) markAcronyms(si int, ms []*mention) {
 	for k := 1; k < len(ms); k++ {
 		a, b := ms[k-1], ms[k]
 		if b.start == a.end+1 && toks[a.end].Text == "(" && b.end < len(toks) && toks[b.end].Text == ")" {
-			if b.end-b.start == 1 && (toks[b.start].AllCaps() || acronymOf(a.text, toks[b.start].Text)) {
+			if b.end-b.start == 1 && acronymOf(a.text, toks[b.start].Text) && (b.lex == nil || b.lex == a.lex || a.lex == nil) {
 				b.aliasOf = k
 				b.typ, b.cat = a.typ, a.cat
 			}
@@ -706,12 +834,37 @@ func (d *doc) markAcronyms(si int, ms []*mention) {
 // acronymOf reports whether abbr is made of the capitals of name: Hong Kong Science and
 // Technology Parks → HKSTP.
 func acronymOf(name, abbr string) bool {
-	var caps []rune
+	abbr = strings.ToUpper(strings.ReplaceAll(abbr, "&", ""))
+	if len(abbr) < 2 {
+		return false
+	}
+	// the capital letters of the name, in order (HKGAI in Hong Kong Generative AI ...)
+	var caps, initials []rune
 	for _, w := range strings.Fields(name) {
 		r := []rune(w)
-		if unicode.IsUpper(r[0]) {
-			caps = append(caps, r[0])
+		if connectors[strings.ToLower(w)] {
+			continue
+		}
+		initials = append(initials, unicode.ToUpper(r[0]))
+		for _, c := range r {
+			if unicode.IsUpper(c) {
+				caps = append(caps, c)
+			}
 		}
 	}
-	return strings.HasPrefix(string(caps), strings.ToUpper(abbr)) && len(abbr) >= 2
+	if len(caps) > 0 && caps[0] == rune(abbr[0]) && subsequence(string(caps), abbr) {
+		return true
+	}
+	return strings.HasPrefix(string(initials), abbr)
+}
+
+// subsequence reports whether the letters of sub appear in s in order.
+func subsequence(s, sub string) bool {
+	j := 0
+	for _, c := range s {
+		if j < len(sub) && c == rune(sub[j]) {
+			j++
+		}
+	}
+	return j == len(sub)
 }

@@ -21,12 +21,18 @@ type metric struct {
 
 // moneyMetric picks the metric of an amount of money from the words of its sentence.
 var (
-	reInvest  = regexp.MustCompile(`invest|injection|inject|capital expenditure`)
-	reFunding = regexp.MustCompile(`rais|fund|financ|grant|subsid|earmark|allocat|series [a-e]|round|seed|backed|sponsor`)
-	reRevenue = regexp.MustCompile(`revenue|sales|turnover|income|earnings`)
-	reTravel  = regexp.MustCompile(`travel|commute|journey|drive|ride|trip|away|reach|between`)
-	reRise    = regexp.MustCompile(`^(?:rose|rise|rises|rising|increased|increase|increases|increasing|grew|grow|grows|growing|growth|jumped|jump|climbed|up|surged|soared|gained|expanded|higher|boost|boosted)$`)
-	reFall    = regexp.MustCompile(`^(?:fell|fall|falls|falling|dropped|drop|drops|declined|decline|declines|decreased|decrease|down|slipped|shrank|lower|plunged|slumped)$`)
+	reInvest     = regexp.MustCompile(`\b(?:invest\w*|injection|inject\w*|capital expenditure)\b`)
+	reFunding    = regexp.MustCompile(`\b(?:rais\w*|fund\w*|financ\w*|grants?|granted|subsid\w*|earmark\w*|allocat\w*|series [a-e]|round|seed|backed|sponsor\w*|donat\w*)\b`)
+	reRevenue    = regexp.MustCompile(`\b(?:revenues?|sales|turnover|income|earnings)\b`)
+	reTravel     = regexp.MustCompile(`\b(?:travel\w*|commut\w*|journey|drive|ride|trip|away|reach|between)\b`)
+	reYearOnYear = regexp.MustCompile(` from (?:a year earlier|the previous year|the year before|a year ago) | year-on-year | year on year `)
+	reEmploy     = regexp.MustCompile(`employ|hire|hiring|staff|work`)
+)
+
+// riseWords and fallWords make a percentage a change.
+var (
+	riseWords = set("rose rise rises rising increased increase increases increasing grew grow grows growing growth jumped jump climbed up surged soared gained expanded higher boost boosted")
+	fallWords = set("fell fall falls falling dropped drop drops declined decline declines decreased decrease down slipped shrank lower plunged slumped")
 )
 
 // findMetrics reads the figures of every sentence.
@@ -38,7 +44,7 @@ func (d *doc) findMetrics() []metric {
 	}
 	for si, s := range d.sents {
 		toks := s.Tokens
-		dates := findDates(toks, d.pub)
+		dates := d.dates[si]
 		qs := findQuantities(toks, dates, dollar)
 		if len(qs) == 0 {
 			continue
@@ -54,7 +60,7 @@ func (d *doc) findMetrics() []metric {
 				period = dt.value
 			}
 		}
-		if base == "" && regexp.MustCompile(` from (?:a year earlier|the previous year|the year before|a year ago) | year-on-year | year on year `).MatchString(low) && d.hasPub {
+		if base == "" && reYearOnYear.MatchString(low) && d.hasPub {
 			base = strconv.Itoa(d.pub.Year() - 1)
 		}
 		var changes []quantity
@@ -105,6 +111,15 @@ func (d *doc) findMetrics() []metric {
 			name := d.changeMetric(si, c, low)
 			if name == "" {
 				continue
+			}
+			dup := false
+			for _, f := range found {
+				if f.name == name {
+					dup = true
+				}
+			}
+			if dup {
+				continue // "up 10 percent from last year and 40 percent since 2020": the first change counts
 			}
 			subj := d.metricSubject(si, c.numAt, name)
 			if subj == nil {
@@ -172,7 +187,7 @@ func (d *doc) mentionsHongKongDollars() bool {
 func isChange(toks []token, q quantity) bool {
 	for k := q.start - 1; k >= 0 && k >= q.start-4; k-- {
 		w := toks[k].Lower
-		if reRise.MatchString(w) || reFall.MatchString(w) {
+		if riseWords[w] || fallWords[w] {
 			return true
 		}
 		if w == "by" {
@@ -193,15 +208,15 @@ func isChange(toks []token, q quantity) bool {
 
 func fallWord(toks []token, q quantity) bool {
 	for k := q.start - 1; k >= 0 && k >= q.start-4; k-- {
-		if reFall.MatchString(toks[k].Lower) {
+		if fallWords[toks[k].Lower] {
 			return true
 		}
-		if reRise.MatchString(toks[k].Lower) {
+		if riseWords[toks[k].Lower] {
 			return false
 		}
 	}
 	if q.end < len(toks) {
-		return reFall.MatchString(toks[q.end].Lower)
+		return fallWords[toks[q.end].Lower]
 	}
 	return false
 }
@@ -216,7 +231,7 @@ func sameClause(toks []token, a, b int) bool {
 			return false
 		}
 	}
-	return b-a < 20
+	return b-a < 32
 }
 
 // changeFits reports whether a change can belong to a figure: "a 7 percent increase in
@@ -290,6 +305,22 @@ func subjectNounMetric(d *doc, si, from int) string {
 			}
 		}
 		if m := countNouns[w]; m != "" && m != "employee_count" {
+			// "the workforce of these startups": the noun before "of" is what is measured
+			p := k - 1
+			for p >= 0 && (toks[p].Lower == "these" || toks[p].Lower == "the" || toks[p].Lower == "its" || toks[p].Lower == "local" || toks[p].Lower == "such") {
+				p--
+			}
+			if p > 0 && toks[p].Lower == "of" {
+				switch h := toks[p-1].Lower; {
+				case h == "workforce" || h == "employment" || h == "staff" || h == "headcount" || h == "employees" || h == "jobs":
+					if startups {
+						return "startup_employment"
+					}
+					return "employee_count"
+				case reRevenue.MatchString(h):
+					return "revenue"
+				}
+			}
 			return m
 		}
 		if reRevenue.MatchString(w) {
@@ -356,10 +387,10 @@ func (d *doc) valueMetric(si int, q quantity, low string) (metric, bool) {
 		if (name == "company_count" || name == "researcher_count") && !hostContext(toks, q.start) {
 			return metric{}, false
 		}
-		if q.noun == "people" && !regexp.MustCompile(`employ|hire|hiring|staff|work`).MatchString(low) {
+		if q.noun == "people" && !reEmploy.MatchString(low) {
 			return metric{}, false
 		}
-		if name == "employee_count" && (strings.Contains(low, " startups ") || strings.Contains(low, " start-ups ")) && d.firstThing(si, q.numAt) == nil {
+		if name == "employee_count" && (strings.Contains(low, " startups ") || strings.Contains(low, " start-ups ") || d.aboutStartups(si-1) && strings.Contains(low, " they ")) && d.firstThing(si, q.numAt) == nil {
 			name = "startup_employment"
 		}
 		if name == "company_count" && q.noun == "members" && !strings.Contains(low, "member") {
@@ -380,12 +411,19 @@ func (d *doc) valueMetric(si int, q quantity, low string) (metric, bool) {
 
 // linkWords stand between a count and what it counts when the noun comes first:
 // "the number of startups rose to 4,694", "reached 4,694", "stood at 4,694".
-var linkWords = set("to reached reach hit totalled totaled total stood was were is are of numbered")
+var linkWords = set("to reached reach hit totalled totaled total stood was were is are of numbered approached exceeded surpassed topped")
 
 // nounlessMetric names a count written after its noun: "the number of startups ... to a record 4,694".
 func (d *doc) nounlessMetric(si int, q quantity) string {
 	toks := d.sents[si].Tokens
 	k := q.start - 1
+	if q.qualifier != "exact" {
+		// the qualifier may be the verb itself: "approached 18,000", "exceeded 4,000"
+		switch toks[q.start].Lower {
+		case "approached", "approaching", "exceeded", "exceeding", "surpassed", "over", "nearly", "almost", "about", "around", "more", "some":
+			return subjectNounMetric(d, si, q.start)
+		}
+	}
 	for k >= 0 && (toks[k].Lower == "a" || toks[k].Lower == "record" || toks[k].Lower == "new" || toks[k].Lower == "high" || toks[k].Lower == "of" && k > 0 && toks[k-1].Lower == "high" || toks[k].Lower == "all-time") {
 		k--
 	}
@@ -399,23 +437,30 @@ func (d *doc) nounlessMetric(si int, q quantity) string {
 // 440 companies", "home to 15,000 researchers") rather than a group in an event ("signed
 // agreements with 10 companies").
 func hostContext(toks []token, i int) bool {
-	host := false
 	for k := i - 1; k >= 0 && k >= i-12; k-- {
-		w := toks[k].Lower
-		switch w {
-		case "agreement", "agreements", "deal", "deals", "signed", "mou", "mous", "memorandum", "memoranda", "partnered", "partnership", "partnerships", "visited", "met", "among":
+		switch toks[k].Lower {
+		case "agreement", "agreements", "deal", "deals", "signed", "mou", "mous", "memorandum", "memoranda", "partnered", "partnership", "partnerships", "visited", "met", "among", "one":
 			return false
-		case "hosts", "host", "hosted", "houses", "house", "housed", "has", "have", "had", "home", "includes", "include", "included", "including",
-			"attracted", "attracts", "attract", "admitted", "admits", "accommodates", "accommodate", "gathers", "gathered", "together", "counts", "counted",
-			"registered", "employs", "employed", "employ", "boasts", "boast", "number", "total", "totalled", "reached", "hit", "nurtured", "incubated",
-			"incubates", "supported", "supports", "with", "over", "than", "to", "now", "about", "some", "nearly", "around", "almost":
-			host = true
 		}
 		if toks[k].Text == ";" {
 			break
 		}
 	}
-	return host
+	return true
+}
+
+// countNounEnd returns the token after the noun counted by the number at token i, or 0.
+func (d *doc) countNounEnd(si, i int) int {
+	toks := d.sents[si].Tokens
+	for n := i + 1; n < len(toks) && n < i+5; n++ {
+		if countNouns[toks[n].Lower] != "" {
+			return n + 1
+		}
+		if toks[n].Kind != tokWord {
+			return 0
+		}
+	}
+	return 0
 }
 
 // firstThing returns the first organisation, facility or product mention before token i.
@@ -440,6 +485,14 @@ func (d *doc) metricSubject(si, i int, name string) *entity {
 		for _, m := range ms {
 			if m.start > i && m.start-i < 12 && m.ent != nil && (m.ent.typ == "programme" || m.ent.typ == "organization") &&
 				m.start > 0 && (toks[m.start-1].Lower == "for" || toks[m.start-1].Lower == "a" && m.start > 1 && toks[m.start-2].Lower == "for" || m.start > 2 && toks[m.start-1].Lower != "in" && lowerBetween(toks, maxInt(i, m.start-4), m.start) != "" && strings.Contains(lowerBetween(toks, maxInt(i, m.start-5), m.start), " for ")) {
+				return m.ent
+			}
+		}
+	}
+	// "the clustering of over 800 AI companies at Science Park": the site named after the count
+	if q := d.countNounEnd(si, i); q > 0 && q+1 < len(toks) && (toks[q].Lower == "at" || toks[q].Lower == "in") {
+		for _, m := range ms {
+			if (m.start == q+1 || m.start == q+2 && toks[q+1].Lower == "the") && m.ent != nil && (m.ent.typ == "facility" || m.ent.typ == "organization" || m.ent.typ == "place" && wantPlace) {
 				return m.ent
 			}
 		}
@@ -469,8 +522,19 @@ func (d *doc) metricSubject(si, i int, name string) *entity {
 		return m.start >= 2 && toks[m.start-1].Lower == "to" && toks[m.start-2].Lower == "according" ||
 			m.start >= 3 && toks[m.start-2].Lower == "to" && toks[m.start-3].Lower == "according"
 	}
+	// computing power and floor area belong to a facility when the clause names one
+	if name == "computing_power" || name == "area" {
+		for _, m := range ms {
+			if m.start >= clauseStart && m.start < i && m.ent != nil && m.ent.typ == "facility" && !m.mod {
+				return m.ent
+			}
+		}
+	}
 	// the clause's first fitting mention before the figure
 	for _, m := range ms {
+		if m.mod {
+			continue
+		}
 		if m.start >= clauseStart && m.start < i && fits(m.ent) && !skipAccording(m) {
 			if m.ent.typ == "place" && !wantPlace && m.start > 0 && toks[m.start-1].Lower == "in" {
 				continue
@@ -479,10 +543,27 @@ func (d *doc) metricSubject(si, i int, name string) *entity {
 		}
 	}
 	// "an 87-hectare site next to Futian": an apposition to the name before the comma
-	if clauseStart > 1 && (toks[clauseStart].Lower == "a" || toks[clauseStart].Lower == "an" || toks[clauseStart].Lower == "the") {
+	if clauseStart > 1 && (toks[clauseStart].Lower == "a" || toks[clauseStart].Lower == "an" || toks[clauseStart].Lower == "the" ||
+		strings.HasSuffix(toks[clauseStart].Lower, "ing") || toks[clauseStart].Lower == "with" || toks[clauseStart].Lower == "worth") {
 		for _, m := range ms {
 			if m.end == clauseStart-1 && fits(m.ent) {
 				return m.ent
+			}
+		}
+	}
+	// "Cyberport, which focuses on fintech, has 2,100 members": the name before a relative clause
+	if clauseStart > 1 {
+		prev := clauseStart - 1 // the comma closing the relative clause
+		for k := prev - 1; k > 0; k-- {
+			if toks[k].Text == "," {
+				if w := toks[k+1].Lower; w == "which" || w == "who" || w == "that" || w == "whose" {
+					for _, m := range ms {
+						if m.end == k && fits(m.ent) && !m.mod {
+							return m.ent
+						}
+					}
+				}
+				break
 			}
 		}
 	}

@@ -53,6 +53,7 @@ var unitWords = []struct {
 // moneyUnits maps currency prefixes to units.
 var moneyUnits = map[string]string{
 	"HK$": "HKD", "US$": "USD", "NT$": "TWD", "S$": "SGD", "A$": "AUD", "C$": "CAD", "RMB": "RMB",
+	"USD": "USD", "HKD": "HKD", "CNY": "RMB", "EUR": "EUR", "GBP": "GBP", "SGD": "SGD", "JPY": "JPY",
 	"¥": "RMB", "€": "EUR", "£": "GBP", "$": "USD",
 }
 
@@ -107,7 +108,7 @@ func findQuantities(toks []token, dates []dateExpr, dollar string) []quantity {
 		switch {
 		case t.Kind == tokNumber && !inDate(i):
 			v, ok = parseNumber(t.Text)
-		case t.Kind == tokWord && smallNumbers[t.Lower] > 0 && t.Lower != "hundred" && t.Lower != "dozen":
+		case t.Kind == tokWord && smallNumbers[t.Lower] > 1 && t.Lower != "hundred" && t.Lower != "dozen" && !inDate(i):
 			v, ok = smallNumbers[t.Lower], true
 		case t.Kind == tokWord && strings.Contains(t.Lower, "-"):
 			// "four-day", "30-minute", "87-hectare"

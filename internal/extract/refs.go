@@ -33,7 +33,8 @@ var defNouns = map[string]func(e *entity) bool{
 	"bureau":       nameEnds("organization", "bureau"),
 	"commission":   nameEnds("organization", "commission"),
 	"council":      nameEnds("organization", "council"),
-	"department":   nameEnds("organization", "department"),
+	"department":   either(nameEnds("organization", "department"), orgCat("government")),
+	"agency":       orgCat("government"),
 	"authority":    nameEnds("organization", "authority"),
 	"lab":          typeIs("facility", "organization"),
 	"laboratory":   typeIs("facility", "organization"),
@@ -48,6 +49,9 @@ var defNouns = map[string]func(e *entity) bool{
 	"initiative":   nameEnds("programme", "initiative"),
 	"fund":         nameEnds("programme", "fund"),
 	"model":        typeIs("product"),
+	"tool":         typeIs("product"),
+	"app":          typeIs("product"),
+	"application":  typeIs("product"),
 	"chatbot":      typeIs("product"),
 	"platform":     typeIs("product"),
 }
@@ -57,6 +61,11 @@ func (e *entity) lexCat() string {
 		return e.lex.Category
 	}
 	return e.cat
+}
+
+// either accepts what a accepts or, when a accepts nothing nearby, what b accepts.
+func either(a, b func(*entity) bool) func(*entity) bool {
+	return func(e *entity) bool { return a(e) || b(e) }
 }
 
 func typeIs(types ...string) func(*entity) bool {
@@ -90,8 +99,7 @@ func nameEnds(typ string, last ...string) func(*entity) bool {
 		if typ != "" && e.typ != typ {
 			return false
 		}
-		for _, n := range e.allNames() {
-			ws := words(n)
+		for _, ws := range e.nameWords() {
 			if len(ws) == 0 {
 				continue
 			}
@@ -144,8 +152,18 @@ func (d *doc) addRefs(si int) {
 					}
 					noun := toks[i+1].Lower
 					salient := noun == "city" || noun == "territory" || noun == "site"
+					if noun == "city" {
+						e = d.recentWithin(si, i, ok, 2)
+					}
 					if noun == "centre" || noun == "center" {
 						e = d.recent(si, i, func(e *entity) bool { return e.typ == "facility" && ok(e) }, false)
+					}
+					if e == nil && !salient {
+						// an entity whose name ends with the noun: "the hub" → the Youth Innovation Hub
+						e = d.recentWithin(si, i, nameEnds("", noun), lookback)
+						if e != nil && !ok(e) {
+							e = nil
+						}
 					}
 					if e == nil {
 						e = d.recent(si, i, ok, salient)
@@ -250,6 +268,24 @@ func (d *doc) thingFor(si, i int) *entity {
 		}
 		if fallback != nil {
 			return fallback
+		}
+	}
+	return nil
+}
+
+// recentWithin returns the entity ok accepts mentioned last in sentence si (before token i) or
+// the n sentences before it.
+func (d *doc) recentWithin(si, i int, ok func(*entity) bool, n int) *entity {
+	for s := si; s >= 0 && s >= si-n; s-- {
+		ms := d.ments[s]
+		for k := len(ms) - 1; k >= 0; k-- {
+			m := ms[k]
+			if s == si && m.start >= i || m.how == byRef {
+				continue
+			}
+			if m.ent != nil && ok(m.ent) {
+				return m.ent
+			}
 		}
 	}
 	return nil

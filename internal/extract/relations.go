@@ -19,45 +19,48 @@ type rel struct {
 // A cue is a phrase that signals a relation between the entity before it and the one after it.
 type cue struct {
 	pred    string
-	re      *regexp.Regexp // matched on the sentence's lower-case tokens joined by spaces
-	inverse bool           // the entity after the phrase is the subject: "run by X"
-	gap     int            // most tokens between the phrase and the entity after it
-	preps   bool           // the entity after must follow "in", "into", "to", "across" ...
-}
-
-// phrase compiles an alternation of phrases matched on whole tokens.
-func phrase(pat string) *regexp.Regexp {
-	return regexp.MustCompile(`(?:^| )(` + pat + `)(?: |$)`)
+	re      *phraseRE // matched on the sentence's lower-case tokens joined by spaces
+	inverse bool      // the entity after the phrase is the subject: "run by X"
+	gap     int       // most tokens between the phrase and the entity after it
+	preps   bool      // the entity after must follow "in", "into", "to", "across" ...
+	near    int       // when set: the entity before must be within this many tokens, with no other mention between
 }
 
 var cues = []cue{
-	{pred: "founded", re: phrase(`(?:co-)?founded(?: in \S+(?: \S+)?)? by|set up(?: in \S+(?: \S+)?)? by|established(?: in \S+(?: \S+)?)? by|started(?: in \S+)? by|created(?: in \S+)? by`), inverse: true, gap: 2},
-	{pred: "founded", re: phrase(`co-founded|cofounded|founded|co-founder of|co-founders of|founder of|founders of`), gap: 3},
+	{pred: "founded", re: phrase(`co-founded(?: in \S+(?: \S+)?)? by|founded(?: in \S+(?: \S+)?)? by|set up(?: in \S+(?: \S+)?)? by|established(?: in \S+(?: \S+)?)? by|started(?: in \S+)? by|created(?: in \S+)? by`), inverse: true, gap: 2},
+	{pred: "founded", re: phrase(`co-founded|cofounded|founded`), gap: 3},
 	{pred: "visited", re: phrase(`visited|visiting|visit to|visits to|trip to|trips to|tour of|toured|tours|arrived in|arrived at|travelled to|traveled to|went to|came to|stop in|stopover in|inspected|called at|delegation to`), gap: 3},
 	{pred: "met_with", re: phrase(`met with|met|meeting with|meetings with|held talks with|talks with|meet with|meet|meets|meets with|called on`), gap: 3},
 	{pred: "operates", re: phrase(`run by|operated by|managed by|owned by|developed by|built by|launched by`), inverse: true, gap: 2},
 	{pred: "operates", re: phrase(`operates|operated|runs|manages|managed|owns|operating|running|managing|oversees`), gap: 3},
-	{pred: "operates_in", re: phrase(`serve|serves|served|serving|operate|operates|operating|deployed|deploys|deploy|available|sold|sells|present|presence|active|expand|expands|expanded|expanding|expansion|customers|clients|users|markets|offices|branches|footprint|business|businesses|used|installed`), gap: 8, preps: true},
+	{pred: "operates_in", re: phrase(`serve|serves|served|serving|operate|operates|operating|deployed|deploys|deploy|available|sold|sells|present|presence|active|expand|expands|expanded|expanding|expansion|customers|clients|users|markets|offices|branches|footprint|business|businesses|used|installed|open|opens|opened|opening|set up|sets up|establish|establishes|established`), gap: 8, preps: true, near: 10},
 	{pred: "operates_in", re: phrase(`enter|enters|entered|entering|expand into|expanded into|expanding into|tap into|tapping into`), gap: 3},
-	{pred: "made_in", re: phrase(`(?:built|made|manufactured|produced|assembled|designed and built|developed and built) (?:in|at)`), gap: 2},
+	{pred: "made_in", re: phrase(each(`built made manufactured produced assembled`, ` (?:in|at)`)), gap: 2},
 	{pred: "exports_to", re: phrase(`exported to|exports to|export to|exporting to|shipped to|ships to|ship to|sold to`), gap: 2},
-	{pred: "exports_to*", re: phrase(`(?:shipped|exported|sold|exports|ships|ship|export|distributed) (?:globally|worldwide|around the world|all over the world|overseas|abroad|to global markets|to markets around the world)`), gap: 0},
+	{pred: "exports_to*", re: phrase(each(`shipped exported sold exports ships ship export distributed`, ` (?:globally|worldwide|around the world|all over the world|overseas|abroad|to global markets|to markets around the world)`)), gap: 0},
 	{pred: "hosts", re: phrase(`hosts|hosted|host|houses|housed|is home to|home to|accommodates|accommodate`), gap: 4},
+	{pred: "hosts", re: phrase(each(`home hosts houses has attracted attracts`, `(?: \S+){1,10}? (?:including|such as)`)), gap: 3},
 	{pred: "located_in", re: phrase(`based in|headquartered in|located in|situated in|registered in|incorporated in|based out of|sits in|lies in|headquarters in|based at|located at|housed at|housed in|headquartered at|incubated at|tenant of|tenants of|moved into|moved to|relocated to|set up shop in|settled in|set up in|set up at|opened in|is in|are in|sits within|located within|lies within|stationed in`), gap: 2},
-	{pred: "focuses_on", re: phrase(`focus(?:es|ed|ing)? on|focus(?:es|ed|ing)? mainly on|specialis(?:es|ed|ing|e) in|specializ(?:es|ed|ing|e) in|dedicated to|devoted to|drives|drive|driving|encourages|encourage|encouraging|supports|support|supporting|promotes|promote|promoting|develops|developing|develop|developed|working on|works on|work on|researching|research on|research into|researches|in the fields? of|in the areas? of|areas? such as|sectors? such as|fields? such as|industries such as|targets|targeting|target|centred on|centered on|committed to|covering|covers|spanning|span|engaged in|engages in|advance|advancing|advances|boost|boosting|strengthen|strengthening|nurture|nurturing|accelerate|accelerating|grow|growing|uses|using|applies|applying|harness|harnessing|leverages|leveraging|powered by|including|such as|key areas? for|priorit(?:y|ies) for|specialist in|leader in|expert in|pioneer in|player in|provider of|maker of|developer of|designer of|designs|makes|produces|builds|building|offers|provides`), gap: 8},
+	{pred: "focuses_on", re: phrase(`focus(?:es|ed|ing)? on|focus(?:es|ed|ing)? mainly on|specialis(?:es|ed|ing|e) in|specializ(?:es|ed|ing|e) in|dedicated to|devoted to|drives|drive|driving|encourages|encourage|encouraging|supports|support|supporting|promotes|promote|promoting|develops|developing|develop|developed|working on|works on|work on|researching|research on|research into|researches|in the fields? of|in the areas? of|areas? such as|sectors? such as|fields? such as|industries such as|targets|targeting|target|centred on|centered on|committed to|covering|covers|spanning|span|engaged in|engages in|advance|advancing|advances|boost|boosting|strengthen|strengthening|nurture|nurturing|accelerate|accelerating|grow|growing|uses|using|applies|applying|harness|harnessing|leverages|leveraging|powered by|including|such as|key areas? for|priorit(?:y|ies) for|specialist in|leader in|expert in|pioneer in|player in|provider of|maker of|developer of|designer of|designs|makes|produces|builds|building|offers|provides`), gap: 8, near: 30},
 	{pred: "partners_with", re: phrase(`partner(?:ed|s|ing)? with|partnerships? with|signed (?:\S+ ){0,5}?(?:agreements?|deals?|memorand(?:um|a)|mous?|contracts?|pacts?|partnerships?|letters? of intent) with|collaborat\S* with|collaboration with|team(?:ed|s)? up with|join(?:ed|s)? hands with|cooperat\S* with|co-operat\S* with|cooperation with|co-operation with|alliance with|tie-up with|tied up with|work(?:s|ed|ing)? with|working together with|agreements? with|mous? with|memorand(?:um|a) of understanding with|joint venture with|link(?:ed)? up with|linking up with|partner|partners`), gap: 3},
 	{pred: "funds", re: phrase(`funded by|sponsored by|financed by|funding from|grants? from|subsidy from|subsidies from|subsidised by|subsidized by|incubated by|supported by|backed by|seed funding from`), inverse: true, gap: 2},
 	{pred: "funds", re: phrase(`funds|funded|funding for|grants to|granted|sponsors|sponsored|subsidises|subsidizes|subsidised|subsidized|finances|financed|provides funding to|provided funding to|allocated|earmarked`), gap: 6},
-	{pred: "publishes", re: phrase(`(?:released|published|issued|conducted|compiled|commissioned|produced|launched)(?: \S+)? by`), inverse: true, gap: 2},
+	{pred: "publishes", re: phrase(each(`released published issued conducted compiled commissioned produced launched`, `(?: \S+)? by`)), inverse: true, gap: 2},
 	{pred: "publishes", re: phrase(`published|publishes|released|releases|issued|issues|conducted|conducts|compiled|compiles`), gap: 4},
-	{pred: "invested_in", re: phrase(`(?:raised|raises|raise|secured|secures|closed|received|receives|obtained|garnered|attracted|completed)(?: \S+){0,12}? (?:led by|from|backed by|with participation from|including|co-led by)`), inverse: true, gap: 3},
+	{pred: "invested_in", re: phrase(each(`raised raises raise secured secures closed received receives obtained garnered attracted completed`, `(?: \S+){0,12}? (?:led by|from|backed by|with participation from|including|co-led by)`)), inverse: true, gap: 3},
 	{pred: "invested_in", re: phrase(`invest(?:ed|s|ing)?(?: \S+){0,6}? in|investments? in|stakes? in|backed|backs|led (?:a|the|an)(?: \S+){0,5}? (?:round|financing|investment) (?:in|for|of|into)|participated in(?: \S+){0,5}? (?:round|financing) (?:in|for|of)|acquired|acquires|acquisition of|bought|injected(?: \S+){0,6}? into`), gap: 2},
+	{pred: "produces", re: phrase(`developed by|built by|made by|created by|designed by|produced by|manufactured by|launched by|released by|unveiled by|trained by`), inverse: true, gap: 2},
 	{pred: "produces", re: phrase(`makes|make|produces|produce|produced|manufactures|manufacture|manufactured|develops|developed|develop|launched|launches|launch|released|releases|unveiled|unveils|designs|designed|builds|built|rolled out|introduced|offers|sells|debuted|created|creates|trained`), gap: 4},
 }
 
 func possessive(w string) bool {
 	return w == "its" || w == "his" || w == "her" || w == "their"
 }
+
+var (
+	reCooperation = regexp.MustCompile(`cooperation|co-operation|collaboration|partnership|agreement|bridg|link|integrat|exchange`)
+	reJointVerb   = regexp.MustCompile(`^(?:have |has |will |also |jointly )?(?:signed|partnered|agreed|forged|inked|teamed up|joined hands|launched a partnership|announced a partnership|entered into)`)
+)
 
 // skipWords may stand between a cue and the entity after it.
 var skipWords = set("the a an its his her their our this that these those new latest first own local two three several more of")
@@ -137,8 +140,25 @@ func tokenIndex(offs []int, off int) int {
 	return sort.Search(len(offs), func(i int) bool { return offs[i] > off }) - 1
 }
 
+// markModifiers marks the mentions that only modify the name after them: "Shenzhen-based",
+// "Guangzhou's", "the city's".
+func (d *doc) markModifiers(si int) {
+	toks := d.sents[si].Tokens
+	ms := d.ments[si]
+	for k, m := range ms {
+		if m.based {
+			m.mod = true
+			continue
+		}
+		if k+1 < len(ms) && (m.typ == "place" || m.how == byRef && m.typ != "person") && m.end < len(toks) && toks[m.end].Kind == tokPoss && ms[k+1].start == m.end+1 {
+			m.mod = true
+		}
+	}
+}
+
 // sentenceRelations finds the relations of sentence si.
 func (d *doc) sentenceRelations(si int) []rel {
+	d.markModifiers(si)
 	s := d.sents[si]
 	toks := s.Tokens
 	ms := d.ments[si]
@@ -151,10 +171,15 @@ func (d *doc) sentenceRelations(si int) []rel {
 		return &out[len(out)-1]
 	}
 	out = append(out, d.roleRelations(si)...)
-	// possessives: "Cyberport's AI Supercomputing Centre", "Alibaba's Qwen"
+	// possessives: "Cyberport's AI Supercomputing Centre", "Alibaba's Qwen", "its HKGAI V1",
+	// "Guangzhou's CanSemi", "the city's Nanshan district"
 	for k := 1; k < len(ms); k++ {
 		a, b := ms[k-1], ms[k]
-		if a.ent == nil || b.ent == nil || b.start != a.end+1 || toks[a.end].Kind != tokPoss {
+		if a.ent == nil || b.ent == nil {
+			continue
+		}
+		its := a.how == byRef && a.end == b.start && (toks[a.start].Lower == "its" || toks[a.start].Lower == "their")
+		if !its && (b.start != a.end+1 || toks[a.end].Kind != tokPoss) {
 			continue
 		}
 		switch {
@@ -162,6 +187,10 @@ func (d *doc) sentenceRelations(si int) []rel {
 			emit(a.ent, b.ent, "operates")
 		case a.typ == "organization" && b.typ == "product":
 			emit(a.ent, b.ent, "produces")
+		case a.typ == "place" && b.typ == "organization" && !its:
+			emit(b.ent, a.ent, "located_in")
+		case a.typ == "place" && b.typ == "place" && !its && partOf(b.ent, a.ent):
+			emit(b.ent, a.ent, "part_of")
 		}
 	}
 	// "the AI Supercomputing Centre at Cyberport": the organisation operates the facility
@@ -207,10 +236,10 @@ func (d *doc) sentenceRelations(si int) []rel {
 	}
 	// "between Hong Kong and Shenzhen" in a sentence about cooperation
 	low, offs := lowered(toks)
-	if strings.Contains(low, "between ") && regexp.MustCompile(`cooperation|co-operation|collaboration|partnership|agreement|bridg|link|integrat|exchange`).MatchString(low) {
+	if strings.Contains(low, "between ") && reCooperation.MatchString(low) {
 		for k := 0; k+1 < len(ms); k++ {
 			a, b := ms[k], ms[k+1]
-			if a.start > 0 && toks[a.start-1].Lower == "between" && lowerBetween(toks, a.end, b.start) == " and " {
+			if a.start > 0 && toks[a.start-1].Lower == "between" && lowerBetween(toks, a.end, b.start) == " and" {
 				emit(a.ent, b.ent, "partners_with")
 			}
 		}
@@ -218,21 +247,22 @@ func (d *doc) sentenceRelations(si int) []rel {
 	// "A and B signed an agreement"
 	for k := 0; k+1 < len(ms); k++ {
 		a, b := ms[k], ms[k+1]
-		if lowerBetween(toks, a.end, b.start) != " and " || b.end >= len(toks) {
+		if lowerBetween(toks, a.end, b.start) != " and" || b.end >= len(toks) {
 			continue
 		}
 		rest := strings.Join(lowerWords(toks, b.end, b.end+3), " ")
-		if regexp.MustCompile(`^(?:have |has |will |also |jointly )?(?:signed|partnered|agreed|forged|inked|teamed up|joined hands|launched a partnership|announced a partnership|entered into)`).MatchString(rest) &&
+		if reJointVerb.MatchString(rest) &&
 			!strings.Contains(strings.Join(lowerWords(toks, b.end, b.end+8), " "), " with ") {
 			emit(a.ent, b.ent, "partners_with")
 		}
 	}
 	// verb cues
+	act := d.phraseHits(si)
 	for ci := range cues {
 		c := &cues[ci]
-		for _, loc := range c.re.FindAllStringSubmatchIndex(low, -1) {
-			cs := tokenIndex(offs, loc[2])
-			ce := tokenIndex(offs, loc[3]-1) + 1
+		for _, loc := range c.re.find(low, offs, act) {
+			cs := tokenIndex(offs, loc[0])
+			ce := tokenIndex(offs, loc[1]-1) + 1
 			out = append(out, d.cueRelations(si, c, cs, ce)...)
 		}
 	}
@@ -308,11 +338,20 @@ func (d *doc) roleRelations(si int) []rel {
 		}
 		return nil
 	}
+	var lastPerson *mention
 	for _, r := range d.roles[si] {
 		roleText := strings.TrimRight(r.text, " ,")
-		// the person after the title: "CEO Albert Wong", "Chief Executive John Lee"
+		// the person after the title: "CEO Albert Wong", "chairman Dr Sunny Chai",
+		// "The Director-General of Investment Promotion, Ms Alpha Lau, said"
 		var after *mention
-		if m := mentionStarting(r.end); m != nil && m.typ == "person" {
+		a := r.end
+		if a < len(toks) && toks[a].Text == "," {
+			a++
+		}
+		for a < len(toks) && titles[toks[a].Lower] {
+			a++
+		}
+		if m := mentionStarting(a); m != nil && m.typ == "person" && (a == r.end || titles[toks[a-1].Lower] || m.end < len(toks) && toks[m.end].Text == ",") {
 			after = m
 		}
 		// the person before it: "Victor Lee, CEO of", "Lau, founder of", "Sun Dong, the Innovation Secretary"
@@ -365,13 +404,31 @@ func (d *doc) roleRelations(si int) []rel {
 				of = m
 			}
 		}
+		// "Pheona Kan, HKSTP director of New Ventures": a name, a comma, the organisation, the title
+		if before == nil && org != nil && org.start > 1 && toks[org.start-1].Text == "," {
+			if m := mentionEnding(org.start - 1); m != nil && m.typ == "person" {
+				before = m
+			}
+		}
 		person := after
 		if person == nil {
 			person = before
 		}
+		// "director of X and deputy chairman of Y": the same person
+		if person == nil && lastPerson != nil && r.start > 0 && (toks[r.start-1].Lower == "and" || k > 0 && toks[k].Lower == "and") {
+			person = lastPerson
+		}
+		if person != nil {
+			lastPerson = person
+		}
 		if person == nil {
 			// "his role as chief executive" and other forms without a name are left out
 			continue
+		}
+		if of != nil && governmentRole(roleText) && strings.HasSuffix(strings.ToLower(of.ent.displayName()), "government") {
+			if p := d.homePlace(); p != nil {
+				of = &mention{ent: p, typ: "place"}
+			}
 		}
 		switch {
 		case of != nil:
@@ -380,6 +437,45 @@ func (d *doc) roleRelations(si int) []rel {
 			emit(person.ent, org.ent, roleText)
 		case governmentRole(roleText):
 			emit(person.ent, d.homePlace(), roleText)
+		case (toks[r.start].Cap() || r.end-r.start > 1 || strongRole(toks[r.start:r.end])) && !titles[strings.ToLower(roleText)] && !strings.EqualFold(roleText, "professor"):
+			// "said chairman Dr Sunny Chai": the organisation the passage is about
+			if o := d.contextOrg(si, r.start); o != nil {
+				emit(person.ent, o, roleText)
+			}
+		}
+	}
+	// "Lisa Wong, a semiconductor analyst at Bernstein", "an adjunct professor at the University of Hong Kong"
+	for k, p := range ms {
+		if p.typ != "person" || p.how == byRef || p.end+2 >= len(toks) || toks[p.end].Text != "," {
+			continue
+		}
+		j := p.end + 1
+		if w := toks[j].Lower; w == "a" || w == "an" || w == "the" {
+			j++
+		}
+		start, head := j, -1
+		for j < len(toks) && j < start+5 && toks[j].Kind == tokWord && !toks[j].Cap() {
+			if roleHeads[toks[j].Lower] || toks[j].Lower == "analyst" || toks[j].Lower == "researcher" {
+				head = j
+			}
+			j++
+		}
+		if head < 0 || head+1 >= len(toks) {
+			continue
+		}
+		switch toks[head+1].Lower {
+		case "at", "of", "with", "from", "for":
+		default:
+			continue
+		}
+		o := head + 2
+		if o < len(toks) && toks[o].Lower == "the" {
+			o++
+		}
+		for _, m := range ms[k+1:] {
+			if m.start == o && m.typ == "organization" {
+				emit(p.ent, m.ent, spanText(d.sents[si], start, head+1))
+			}
 		}
 	}
 	// "Q.Y. Ma of Time Medical", "Albert Wong from HKSTP"
@@ -406,13 +502,42 @@ func nextNoun(toks []token, i int) string {
 	return ""
 }
 
+// contextOrg returns the organisation a passage is about: one named earlier in the sentence, else
+// the subject of the sentences before.
+func (d *doc) contextOrg(si, i int) *entity {
+	for _, m := range d.ments[si] {
+		if m.start < i && m.ent != nil && m.ent.typ == "organization" && !m.mod {
+			return m.ent
+		}
+	}
+	for s := si - 1; s >= 0 && s >= si-3; s-- {
+		var fallback *entity
+		for _, m := range d.ments[s] {
+			if m.ent == nil || m.ent.typ != "organization" || m.mod {
+				continue
+			}
+			if m.start > 0 && prepositions[d.sents[s].Tokens[m.start-1].Lower] {
+				if fallback == nil {
+					fallback = m.ent
+				}
+				continue
+			}
+			return m.ent
+		}
+		if fallback != nil {
+			return fallback
+		}
+	}
+	return nil
+}
+
 // governmentRole reports whether a title is a government post, held at a place.
 func governmentRole(t string) bool {
 	l := strings.ToLower(t)
-	if strings.Contains(l, "officer") || strings.Contains(l, "director") && !strings.Contains(l, "director-general") {
+	if strings.Contains(l, "officer") || strings.Contains(l, "director") || strings.Contains(l, "general") {
 		return false
 	}
-	for _, w := range []string{"secretary", "chief executive", "minister", "commissioner", "legislator", "lawmaker", "governor", "mayor", "premier", "director-general", "consul", "ambassador"} {
+	for _, w := range []string{"secretary", "chief executive", "minister", "legislator", "lawmaker", "governor", "mayor", "premier", "consul", "ambassador"} {
 		if strings.Contains(l, w) {
 			return true
 		}
@@ -423,6 +548,11 @@ func governmentRole(t string) bool {
 // homePlace is the place the article is about: the most mentioned city or country (Hong Kong).
 func (d *doc) homePlace() *entity {
 	var best *entity
+	for _, e := range d.ents {
+		if e.typ == "place" && e.lex != nil && e.lex.Name == "Hong Kong" {
+			return e
+		}
+	}
 	for _, e := range d.ents {
 		if e.typ == "place" && (e.lexCat() == "city" || e.lexCat() == "country") && (best == nil || len(e.ments) > len(best.ments)) {
 			best = e
@@ -538,6 +668,9 @@ func (d *doc) cueRelations(si int, c *cue, cs, ce int) []rel {
 	if pred == "located_in" {
 		objTypes = append([]string{"facility"}, objTypes...)
 	}
+	if pred == "made_in" {
+		subjTypes = append([]string{"organization"}, subjTypes...) // "its scanners are built in Tai Po": where the maker is
+	}
 	before, after := subjTypes, objTypes
 	if c.inverse {
 		before, after = objTypes, subjTypes
@@ -555,6 +688,16 @@ func (d *doc) cueRelations(si int, c *cue, cs, ce int) []rel {
 		return nil
 	}
 	sub := d.mentionBefore(si, cs, before)
+	if sub != nil && c.near > 0 && !c.inverse {
+		if cs-sub.end > c.near {
+			return nil
+		}
+		for _, m := range ms {
+			if m.start >= sub.end && m.end <= cs && !m.mod {
+				return nil
+			}
+		}
+	}
 	// "Founded in 2019 by Kelvin Chan ..., the company is based at": the clause's subject
 	if sub == nil && c.inverse && cs == 0 {
 		sub = d.clauseSubject(si, objs[len(objs)-1].end, before)
@@ -615,20 +758,27 @@ func (d *doc) mentionsAfter(si, ce, gap int, types []string, preps bool) []*ment
 	var first *mention
 	idx := -1
 	for k, m := range ms {
-		if m.start < ce || m.ent == nil {
+		if m.start < ce || m.ent == nil || m.mod {
 			continue
 		}
-		if m.start-ce > gap {
+		if m.start-ce > gap+modWidth(ms, ce, m.start) {
 			break
 		}
 		// only plain words between the cue and the mention
 		for x := ce; x < m.start; x++ {
+			if inMod(ms, x) {
+				continue
+			}
 			if toks[x].Kind == tokPunct && toks[x].Text != "-" || toks[x].Lower == "and" || toks[x].Lower == "but" || toks[x].Lower == "while" {
 				return nil
 			}
 		}
 		if preps {
-			pw := toks[m.start-1].Lower
+			p := m.start - 1
+			for p > ce && inMod(ms, p) {
+				p--
+			}
+			pw := toks[p].Lower
 			if m.start-1 >= ce && (pw == "the" || pw == "mainland") && m.start-2 >= ce {
 				pw = toks[m.start-2].Lower
 			}
@@ -637,6 +787,9 @@ func (d *doc) mentionsAfter(si, ce, gap int, types []string, preps bool) []*ment
 			}
 		} else if gap <= 4 {
 			for x := ce; x < m.start; x++ {
+				if inMod(ms, x) {
+					continue
+				}
 				if !skipWords[toks[x].Lower] && toks[x].Kind != tokPoss && !(toks[x].Kind == tokWord && !toks[x].Cap() && gap > 3) {
 					return nil
 				}
@@ -657,13 +810,37 @@ func (d *doc) mentionsAfter(si, ce, gap int, types []string, preps bool) []*ment
 	return append([]*mention{first}, coordinated(toks, ms[idx+1:], first)...)
 }
 
+// inMod reports whether token x lies in a modifier mention or its possessive.
+func inMod(ms []*mention, x int) bool {
+	for _, m := range ms {
+		if m.mod && x >= m.start && x <= m.end {
+			return true
+		}
+	}
+	return false
+}
+
+// modWidth counts the tokens of modifiers between a and b.
+func modWidth(ms []*mention, a, b int) int {
+	n := 0
+	for _, m := range ms {
+		if m.mod && m.start >= a && m.end <= b {
+			n += m.end - m.start + 1
+		}
+	}
+	return n
+}
+
 // coordinated returns the mentions listed with first: "Japan and Thailand", "Singapore,
 // Malaysia and Thailand". A list joined by commas only counts when it ends in "and" or "or".
 func coordinated(toks []token, rest []*mention, first *mention) []*mention {
 	var out []*mention
 	last := first
 	for _, m := range rest {
-		w := lowerBetween(toks, last.end, m.start)
+		if m.mod {
+			continue
+		}
+		w := joinerBetween(toks, rest, last.end, m.start)
 		if m.ent == nil || m.ent.typ != first.ent.typ || m.how == byRef {
 			break
 		}
@@ -680,6 +857,44 @@ func coordinated(toks []token, rest []*mention, first *mention) []*mention {
 	return nil
 }
 
+// joinerBetween returns the lower-case words between two listed names, leaving out modifiers
+// ("Guangzhou's") and descriptions ending in an organisation noun ("drone maker").
+func joinerBetween(toks []token, ms []*mention, a, b int) string {
+	skip := map[int]bool{}
+	for _, m := range ms {
+		if m.mod {
+			for k := m.start; k <= m.end && k < b; k++ {
+				skip[k] = true
+			}
+		}
+	}
+	var ws []string
+	for k := a; k < b; k++ {
+		if !skip[k] {
+			ws = append(ws, toks[k].Lower)
+		}
+	}
+	// a description right before the name: "and drone maker DJI"
+	for n := len(ws) - 1; n >= 1; n-- {
+		if orgNouns[ws[n]] {
+			ok := true
+			for _, w := range ws[1:n] {
+				if w == "," || w == "and" || w == "or" {
+					ok = false
+				}
+			}
+			if ok && (ws[0] == "and" || ws[0] == ",") {
+				ws = ws[:1]
+			}
+			break
+		}
+	}
+	if len(ws) == 0 {
+		return ""
+	}
+	return " " + strings.Join(ws, " ")
+}
+
 // mentionBefore returns the nearest mention before token cs whose type is one of types; a
 // possessive "his" or "her" stands for the person's organisation when a person does not fit.
 func (d *doc) mentionBefore(si, cs int, types []string) *mention {
@@ -687,7 +902,7 @@ func (d *doc) mentionBefore(si, cs int, types []string) *mention {
 	toks := d.sents[si].Tokens
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
-		if m.end > cs || m.ent == nil {
+		if m.end > cs || m.ent == nil || m.mod {
 			continue
 		}
 		if cs-m.end > 30 {

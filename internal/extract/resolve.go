@@ -19,18 +19,52 @@ type entity struct {
 	operator       *entity // for a facility: the organisation that operates it
 	world          bool    // the pseudo-place World, made for "shipped globally"
 	id             string
-	extra          []string // aliases added by rules (acronyms)
+	extra          []string        // aliases added by rules (acronyms)
+	kc             map[string]bool // the keys of the names, computed on demand
+	wc             [][]string      // the words of the names, computed with kc
 }
 
-// keys returns the normalised forms of an entity's names.
+// nameWords returns the words of each of an entity's names.
+func (e *entity) nameWords() [][]string {
+	if e.kc == nil || e.wc == nil {
+		e.keys()
+	}
+	return e.wc
+}
+
+// keys returns the normalised forms of an entity's names, with British spellings.
 func (e *entity) keys() map[string]bool {
+	if e.kc != nil {
+		return e.kc
+	}
 	k := map[string]bool{}
+	e.wc = e.wc[:0]
 	for _, f := range e.allNames() {
-		if n := model.NormName(f); n != "" {
+		if n := normKey(f); n != "" {
+			if !k[n] {
+				e.wc = append(e.wc, strings.Fields(n))
+			}
 			k[n] = true
 		}
 	}
+	e.kc = k
 	return k
+}
+
+// normKey normalises a name for matching within a document: model.NormName with British spellings.
+func normKey(s string) string {
+	var ws []string
+	if ascii(s) {
+		ws = asciiWords(s)
+	} else {
+		ws = strings.Fields(model.NormName(s))
+	}
+	for i, w := range ws {
+		if v, ok := spellings[w]; ok {
+			ws[i] = v
+		}
+	}
+	return strings.Join(ws, " ")
 }
 
 func (e *entity) allNames() []string {
@@ -43,13 +77,61 @@ func (e *entity) allNames() []string {
 	return names
 }
 
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiWords does what model.NormName does, for ASCII text, quickly: lower-case words of letters,
+// digits and &, without "'s" and a leading "the".
+func asciiWords(s string) []string {
+	var out []string
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			out = append(out, strings.ToLower(s[start:end]))
+			start = -1
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		word := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '&'
+		if c == '\'' && i+1 < len(s) && (s[i+1] == 's' || s[i+1] == 'S') && (i+2 == len(s) || !isASCIIWord(s[i+2])) {
+			flush(i)
+			i++
+			continue
+		}
+		if word {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(s))
+	if len(out) > 0 && out[0] == "the" {
+		out = out[1:]
+	}
+	return out
+}
+
+func isASCIIWord(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '&'
+}
+
 // words returns the lower-case words of a name.
-func words(s string) []string { return strings.Fields(model.NormName(s)) }
+func words(s string) []string { return strings.Fields(normKey(s)) }
 
 // resolve groups mentions into entities: gazetteer entries, repeated names, surnames, acronyms,
 // short forms; then it resolves pronouns and definite descriptions ("the park").
 func (d *doc) resolve() {
 	byLex := map[*lexEntry]*entity{}
+	d.byKey = map[string][]*entity{}
 	for si := range d.sents {
 		ms := d.ments[si]
 		for _, m := range ms {
@@ -58,6 +140,7 @@ func (d *doc) resolve() {
 				if target != nil {
 					m.ent = target
 					target.extra = append(target.extra, m.text)
+					target.kc = nil
 					target.ments = append(target.ments, m)
 					continue
 				}
@@ -82,6 +165,7 @@ func (d *doc) resolve() {
 				byLex[m.lex] = e
 				if e.lex == nil {
 					e.lex = m.lex
+					e.kc = nil
 				}
 			}
 			if e.typ != m.typ && m.how == byGazetteer && e.lex == nil {
@@ -90,13 +174,26 @@ func (d *doc) resolve() {
 			m.typ, m.cat = e.typ, e.cat
 			m.ent = e
 			e.named = true
+			if k := normKey(m.text); !containsEnt(d.byKey[k], e) {
+				d.byKey[k] = append(d.byKey[k], e)
+			}
 			e.ments = append(e.ments, m)
 			if !contains(e.forms, m.text) {
 				e.forms = append(e.forms, m.text)
+				e.kc = nil
 			}
 		}
 		d.addRefs(si)
 	}
+}
+
+func containsEnt(list []*entity, e *entity) bool {
+	for _, x := range list {
+		if x == e {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(list []string, s string) bool {
@@ -108,16 +205,25 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// maxScan bounds how many of the latest entities a name is compared with, so that a long text
+// costs time in proportion to its length.
+const maxScan = 400
+
 // findByName finds the entity an unknown name refers to: the same name, a surname of a person
 // named before, an acronym, or a short or long form of an organisation's name.
 func (d *doc) findByName(m *mention) *entity {
-	key := model.NormName(m.text)
+	key := normKey(m.text)
 	if key == "" {
 		return nil
 	}
 	mw := strings.Fields(key)
 	// the same name or alias
-	for i := len(d.ents) - 1; i >= 0; i-- {
+	for i := len(d.byKey[key]) - 1; i >= 0; i-- {
+		if e := d.byKey[key][i]; e.keys()[key] && compatible(e, m) {
+			return e
+		}
+	}
+	for i := len(d.ents) - 1; i >= 0 && i >= len(d.ents)-maxScan; i-- {
 		e := d.ents[i]
 		if e.keys()[key] && compatible(e, m) {
 			return e
@@ -128,13 +234,40 @@ func (d *doc) findByName(m *mention) *entity {
 		if e := d.lastPerson(func(e *entity) bool { return contains(surnamesOf(e.name), mw[0]) }); e != nil {
 			return e
 		}
+		// a two-word name guessed to be an organisation, whose last word is now used alone as a
+		// person's: it was a person
+		if m.typ == "person" {
+			for i := len(d.ents) - 1; i >= 0 && i >= len(d.ents)-maxScan; i-- {
+				e := d.ents[i]
+				ew := words(e.name)
+				if e.typ == "organization" && e.lex == nil && len(ew) == 2 && ew[1] == mw[0] && !isHead(token{Lower: ew[1]}) && allGuessed(e) {
+					e.typ, e.cat = "person", ""
+					for _, em := range e.ments {
+						em.typ, em.cat = "person", ""
+					}
+					return e
+				}
+			}
+		}
+	}
+	// a full name after its surname was used alone: "Ms Lau said ... Director-General Alpha Lau"
+	if len(mw) >= 2 && m.typ == "person" {
+		sn := surnamesOf(m.text)
+		for i := len(d.ents) - 1; i >= 0 && i >= len(d.ents)-maxScan; i-- {
+			e := d.ents[i]
+			if e.typ == "person" && len(words(e.name)) == 1 && contains(sn, words(e.name)[0]) {
+				e.name = m.text
+				e.kc = nil
+				return e
+			}
+		}
 	}
 	if m.how == byGazetteer {
 		return nil
 	}
 	// an acronym of a longer name
 	if len(mw) == 1 && len(m.text) >= 2 && strings.ToUpper(m.text) == m.text {
-		for i := len(d.ents) - 1; i >= 0; i-- {
+		for i := len(d.ents) - 1; i >= 0 && i >= len(d.ents)-maxScan; i-- {
 			e := d.ents[i]
 			if (e.typ == "organization" || e.typ == "facility" || e.typ == "programme") && len(words(e.name)) > 1 && acronymOf(e.name, m.text) {
 				return e
@@ -143,13 +276,12 @@ func (d *doc) findByName(m *mention) *entity {
 	}
 	// a short form (Science Park, Rice) or a longer form (Time Medical Holdings) of a name
 	if m.typ == "organization" || m.typ == "facility" || m.typ == "programme" || m.typ == "product" {
-		for i := len(d.ents) - 1; i >= 0; i-- {
+		for i := len(d.ents) - 1; i >= 0 && i >= len(d.ents)-maxScan; i-- {
 			e := d.ents[i]
 			if e.typ != m.typ && !(m.how == byGuess && (e.typ == "organization" || e.typ == "product" || e.typ == "facility")) {
 				continue
 			}
-			for _, f := range e.allNames() {
-				ew := words(f)
+			for _, ew := range e.nameWords() {
 				if len(ew) <= len(mw) {
 					if len(ew) < len(mw) && hasPrefix(mw, ew) && allSuffixes(mw[len(ew):]) {
 						return e
@@ -166,6 +298,16 @@ func (d *doc) findByName(m *mention) *entity {
 		}
 	}
 	return nil
+}
+
+// allGuessed reports whether every mention of an entity was a guess.
+func allGuessed(e *entity) bool {
+	for _, m := range e.ments {
+		if m.how != byGuess {
+			return false
+		}
+	}
+	return true
 }
 
 // compatible reports whether a mention may name an existing entity of another type.
@@ -276,9 +418,9 @@ func (d *doc) result() *Result {
 		if e.lex != nil {
 			out.KnownID = e.lex.KnownID
 		}
-		seen := map[string]bool{model.NormName(out.Name): true}
+		seen := map[string]bool{normKey(out.Name): true}
 		for _, a := range e.allNames() {
-			k := model.NormName(a)
+			k := normKey(a)
 			if k == "" || seen[k] {
 				continue
 			}

@@ -223,7 +223,7 @@ func firstWord(s string) string {
 }
 
 // currencies are money prefixes, longest first.
-var currencies = []string{"HK$", "US$", "NT$", "S$", "A$", "C$", "RMB", "$", "¥", "€", "£"}
+var currencies = []string{"HK$", "US$", "NT$", "S$", "A$", "C$", "RMB", "USD", "HKD", "CNY", "EUR", "GBP", "SGD", "JPY", "$", "¥", "€", "£"}
 
 // tokenize splits a sentence into tokens.
 func tokenize(s string) []token {
@@ -243,6 +243,13 @@ func tokenize(s string) []token {
 		if cur := currencyAt(s, i); cur > 0 {
 			add(tokMoney, i, i+cur)
 			i += cur
+			continue
+		}
+		// the possessive of a plural or a name ending in s: "Robotics' founder"
+		if (r == '\'' || r == '’') && len(toks) > 0 && toks[len(toks)-1].End == i && strings.HasSuffix(toks[len(toks)-1].Lower, "s") &&
+			(i+size == len(s) || s[i+size] == ' ') {
+			add(tokPoss, i, i+size)
+			i += size
 			continue
 		}
 		// possessive 's / ’s
@@ -337,7 +344,7 @@ func currencyAt(s string, i int) int {
 	for _, c := range currencies {
 		if strings.HasPrefix(s[i:], c) {
 			j := i + len(c)
-			for j < len(s) && s[j] == ' ' && c == "RMB" {
+			for j < len(s) && s[j] == ' ' && len(c) == 3 && c[0] != '$' {
 				j++
 			}
 			if j < len(s) && s[j] >= '0' && s[j] <= '9' {
