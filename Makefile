@@ -21,7 +21,8 @@ web:
 run: build
 	./$(BIN) serve
 
-test:
+# the browser tests need the UI built into the binary, so test builds it first
+test: web
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 	@if [ -f web/package.json ] && command -v npm >/dev/null; then cd web && npm test; fi

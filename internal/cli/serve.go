@@ -16,6 +16,7 @@ import (
 	"github.com/hkin/hkin/internal/ingest"
 	"github.com/hkin/hkin/internal/resolve"
 	"github.com/hkin/hkin/internal/starter"
+	"github.com/hkin/hkin/internal/webui"
 )
 
 func (a *App) serveCmd() *cobra.Command {
@@ -96,5 +97,5 @@ func (a *App) Handler() http.Handler {
 		a.graph = &graph.Holder{}
 	}
 	return api.New(api.Config{Store: a.st, Logger: a.log, Version: a.Version,
-		Ingest: ingest.New(a.st, &resolve.Resolver{}, a.log), Graph: a.graph})
+		Ingest: ingest.New(a.st, &resolve.Resolver{}, a.log), Graph: a.graph, UI: webui.Handler()})
 }

@@ -186,7 +186,9 @@ func TestBuildRegionsBridgesRefresh(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	place := func(id, cat string) model.Entity { return model.Entity{ID: id, Type: model.Place, Category: cat, Name: id} }
+	place := func(id, cat string) model.Entity {
+		return model.Entity{ID: id, Type: model.Place, Category: cat, Name: id}
+	}
 	org := func(id string) model.Entity {
 		return model.Entity{ID: id, Type: model.Organization, Category: "company", Name: id}
 	}
