@@ -52,38 +52,38 @@ type kind struct{ typ, category string }
 // types maps the classes of "instance of" (P31) onto the ontology. An item takes the first of
 // its classes found here.
 var types = map[string]kind{
-	"Q5":        {model.Person, ""},                            // human
-	"Q3918":     {model.Organization, "university"},            // university
-	"Q875538":   {model.Organization, "university"},            // public university
-	"Q902104":   {model.Organization, "university"},            // private university
-	"Q31855":    {model.Organization, "research_institute"},    // research institute
-	"Q1664720":  {model.Organization, "research_institute"},    // institute
-	"Q783794":   {model.Organization, "company"},               // company
-	"Q4830453":  {model.Organization, "company"},               // business
-	"Q891723":   {model.Organization, "company"},               // public company
-	"Q6881511":  {model.Organization, "company"},               // enterprise
-	"Q167037":   {model.Organization, "company"},               // corporation
-	"Q1058914":  {model.Organization, "company"},               // software company
-	"Q327333":   {model.Organization, "government"},            // government agency
-	"Q2659904":  {model.Organization, "government"},            // government organization
-	"Q192350":   {model.Organization, "government"},            // ministry
-	"Q163740":   {model.Organization, "association"},           // nonprofit organization
-	"Q48204":    {model.Organization, "association"},           // voluntary association
-	"Q15911314": {model.Organization, "association"},           // association
-	"Q43229":    {model.Organization, ""},                      // organization
-	"Q6256":     {model.Place, "country"},                      // country
-	"Q3624078":  {model.Place, "country"},                      // sovereign state
-	"Q1335818":  {model.Place, "region"},                       // special administrative region
-	"Q515":      {model.Place, "city"},                         // city
-	"Q1549591":  {model.Place, "city"},                         // big city
-	"Q1637706":  {model.Place, "city"},                         // city with millions of inhabitants
-	"Q5119":     {model.Place, "city"},                         // capital
-	"Q149621":   {model.Place, "district"},                     // district
-	"Q13226383": {model.Facility, ""},                          // facility
-	"Q2424752":  {model.Product, ""},                           // product
-	"Q7397":     {model.Product, ""},                           // software
-	"Q11862829": {model.Sector, ""},                            // academic discipline
-	"Q8148":     {model.Sector, ""},                            // industry
+	"Q5":        {model.Person, ""},                         // human
+	"Q3918":     {model.Organization, "university"},         // university
+	"Q875538":   {model.Organization, "university"},         // public university
+	"Q902104":   {model.Organization, "university"},         // private university
+	"Q31855":    {model.Organization, "research_institute"}, // research institute
+	"Q1664720":  {model.Organization, "research_institute"}, // institute
+	"Q783794":   {model.Organization, "company"},            // company
+	"Q4830453":  {model.Organization, "company"},            // business
+	"Q891723":   {model.Organization, "company"},            // public company
+	"Q6881511":  {model.Organization, "company"},            // enterprise
+	"Q167037":   {model.Organization, "company"},            // corporation
+	"Q1058914":  {model.Organization, "company"},            // software company
+	"Q327333":   {model.Organization, "government"},         // government agency
+	"Q2659904":  {model.Organization, "government"},         // government organization
+	"Q192350":   {model.Organization, "government"},         // ministry
+	"Q163740":   {model.Organization, "association"},        // nonprofit organization
+	"Q48204":    {model.Organization, "association"},        // voluntary association
+	"Q15911314": {model.Organization, "association"},        // association
+	"Q43229":    {model.Organization, ""},                   // organization
+	"Q6256":     {model.Place, "country"},                   // country
+	"Q3624078":  {model.Place, "country"},                   // sovereign state
+	"Q1335818":  {model.Place, "region"},                    // special administrative region
+	"Q515":      {model.Place, "city"},                      // city
+	"Q1549591":  {model.Place, "city"},                      // big city
+	"Q1637706":  {model.Place, "city"},                      // city with millions of inhabitants
+	"Q5119":     {model.Place, "city"},                      // capital
+	"Q149621":   {model.Place, "district"},                  // district
+	"Q13226383": {model.Facility, ""},                       // facility
+	"Q2424752":  {model.Product, ""},                        // product
+	"Q7397":     {model.Product, ""},                        // software
+	"Q11862829": {model.Sector, ""},                         // academic discipline
+	"Q8148":     {model.Sector, ""},                         // industry
 }
 
 // languages are the label and alias languages kept, with the tag hkin stores.
@@ -103,9 +103,9 @@ type relation struct {
 
 // entity is one line of the dump, as far as it is read.
 type entity struct {
-	ID      string `json:"id"`
-	Type    string `json:"type"`
-	Labels  map[string]struct{ Value string } `json:"labels"`
+	ID      string                              `json:"id"`
+	Type    string                              `json:"type"`
+	Labels  map[string]struct{ Value string }   `json:"labels"`
 	Aliases map[string][]struct{ Value string } `json:"aliases"`
 	Claims  map[string][]claim                  `json:"claims"`
 }
