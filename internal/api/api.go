@@ -32,6 +32,8 @@ type Config struct {
 	UI http.Handler
 	// Routes are more API routes, added by services outside this package.
 	Routes []Route
+	// Searcher, if set, ranks searches and autocomplete (see search.go).
+	Searcher Searcher
 }
 
 // Handler handles one API request. A returned error becomes a JSON error answer.

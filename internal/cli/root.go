@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/hkin/hkin/internal/search"
 	"github.com/hkin/hkin/internal/store"
 	"github.com/hkin/hkin/internal/store/backend"
 )
@@ -30,6 +31,7 @@ type App struct {
 	logLevel string
 	log      *slog.Logger
 	st       store.Store
+	searchIx *search.Index // set by serve: the API's search index
 }
 
 // Run runs hkin with the command-line arguments args and closes what it opened.

@@ -38,6 +38,7 @@ func (a *App) serveCmd() *cobra.Command {
 					return err
 				}
 			}
+			a.startSearch(ctx, s)
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
 				return fmt.Errorf("listen on %s: %w", addr, err)
@@ -77,5 +78,9 @@ func (a *App) serveCmd() *cobra.Command {
 
 // Handler is the HTTP handler of `hkin serve`: the API and the web UI.
 func (a *App) Handler() http.Handler {
-	return api.New(api.Config{Store: a.st, Logger: a.log, Version: a.Version})
+	cfg := api.Config{Store: a.st, Logger: a.log, Version: a.Version}
+	if a.searchIx != nil {
+		cfg.Searcher = a.searchIx
+	}
+	return api.New(cfg)
 }

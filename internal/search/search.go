@@ -8,6 +8,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -70,6 +71,25 @@ func (ix *Index) fill(es []model.Entity) {
 	byKey := map[string][]int32{}
 	byAcr := map[string][]int32{}
 	byTok := map[string][]int32{}
+	// folding names is the costly part: do it on every core
+	forms := make([][]resolve.Forms, len(es))
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := w; i < len(es); i += workers {
+				fs := make([]resolve.Forms, 0, 1+len(es[i].Aliases))
+				fs = append(fs, resolve.Analyze(es[i].Name))
+				for _, a := range es[i].Aliases {
+					fs = append(fs, resolve.Analyze(a.Value))
+				}
+				forms[i] = fs
+			}
+		}(w)
+	}
+	wg.Wait()
 	for i, e := range es {
 		d := doc{id: e.ID, typ: e.Type, category: e.Category}
 		pos := int32(i)
@@ -81,12 +101,11 @@ func (ix *Index) fill(es []model.Entity) {
 				byAcr[a] = append(byAcr[a], pos)
 			}
 		}
-		add := func(value, kind string) {
-			n := name{key: resolve.Key(value), norm: model.NormName(value), tokens: resolve.Tokens(value)}
+		add := func(f resolve.Forms, value, kind string) {
+			n := name{key: f.Key, norm: f.Norm, tokens: f.Tokens, han: f.Han}
 			if n.key == "" {
 				return
 			}
-			n.han = resolve.HasHan(n.key)
 			d.names = append(d.names, n)
 			for _, k := range []string{n.key, n.norm} {
 				if !seenKey[k] {
@@ -103,14 +122,15 @@ func (ix *Index) fill(es []model.Entity) {
 			if kind == "acronym" || resolve.LooksLikeAcronym(value) {
 				addAcr(strings.ReplaceAll(n.norm, " ", ""))
 			}
-			for _, a := range resolve.Acronyms(value) {
+			for _, a := range f.Acronyms {
 				addAcr(a)
 			}
 		}
-		add(e.Name, "")
-		for _, a := range e.Aliases {
-			add(a.Value, a.Kind)
+		add(forms[i][0], e.Name, "")
+		for j, a := range e.Aliases {
+			add(forms[i][j+1], a.Value, a.Kind)
 		}
+		forms[i] = nil
 		docs = append(docs, d)
 	}
 	tokens := make([]string, 0, len(byTok))
@@ -250,10 +270,12 @@ func (ix *Index) Search(q Query) ([]Hit, int) {
 	// intersected, the last word also as a prefix
 	alts := make([][]string, len(qtoks))
 	for i, t := range qtoks {
-		if _, ok := ix.byTok[t]; ok {
+		list, ok := ix.byTok[t]
+		if ok {
 			alts[i] = append(alts[i], t)
 		}
-		if len(alts[i]) == 0 || i == len(qtoks)-1 {
+		// a word few names hold may itself be a typo: look for its neighbours too
+		if len(list) < 50 || i == len(qtoks)-1 {
 			alts[i] = append(alts[i], ix.neighbours(t, i == len(qtoks)-1)...)
 		}
 	}
@@ -337,6 +359,17 @@ func (ix *Index) neighbours(t string, prefix bool) []string {
 					}
 				}
 			}
+		}
+	}
+	if rs := []rune(t); len(rs) >= 4 && !resolve.HasHan(t) {
+		for i := 0; i+1 < len(rs); i++ {
+			rs[i], rs[i+1] = rs[i+1], rs[i]
+			if w := string(rs); w != t {
+				if _, ok := ix.byTok[w]; ok {
+					out = append(out, w)
+				}
+			}
+			rs[i], rs[i+1] = rs[i+1], rs[i]
 		}
 	}
 	if prefix {
@@ -475,7 +508,8 @@ func cover(name, q []string) (matched, typos int) {
 	return matched, typos
 }
 
-// oneEdit reports whether a and b are at most one inserted, deleted or replaced letter apart.
+// oneEdit reports whether a and b are at most one inserted, deleted, replaced or swapped letter
+// apart.
 func oneEdit(a, b string) bool {
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) < len(rb) {
@@ -483,13 +517,22 @@ func oneEdit(a, b string) bool {
 	}
 	switch len(ra) - len(rb) {
 	case 0:
-		diff := 0
+		var diffs []int
 		for i := range ra {
 			if ra[i] != rb[i] {
-				diff++
+				if diffs = append(diffs, i); len(diffs) > 2 {
+					return false
+				}
 			}
 		}
-		return diff <= 1
+		switch len(diffs) {
+		case 0, 1:
+			return true
+		case 2: // two neighbours swapped
+			i, j := diffs[0], diffs[1]
+			return j == i+1 && ra[i] == rb[j] && ra[j] == rb[i]
+		}
+		return false
 	case 1:
 		i := 0
 		for i < len(rb) && ra[i] == rb[i] {
@@ -498,4 +541,32 @@ func oneEdit(a, b string) bool {
 		return string(ra[i+1:]) == string(rb[i:])
 	}
 	return false
+}
+
+// SearchIDs answers the API's searches (api.Searcher): type and category filters are applied
+// here; other filters, or an index not built yet, leave the search to the store.
+func (ix *Index) SearchIDs(ctx context.Context, text string, filters []store.Filter, limit, offset int) ([]string, int, bool) {
+	ix.mu.RLock()
+	built := ix.docs != nil
+	ix.mu.RUnlock()
+	if !built {
+		return nil, 0, false
+	}
+	q := Query{Text: text, Limit: limit, Offset: offset}
+	for _, f := range filters {
+		switch f.Field {
+		case "type":
+			q.Types = append(q.Types, f.Values...)
+		case "category":
+			q.Categories = append(q.Categories, f.Values...)
+		default:
+			return nil, 0, false
+		}
+	}
+	hits, total := ix.Search(q)
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	return ids, total, true
 }

@@ -49,6 +49,7 @@ func TestRanking(t *testing.T) {
 		{"Rice", "rice", TierPrefix},
 		{"rice robo", "rice", TierPrefix},
 		{"Rice Robotcs", "rice", TierFuzzy},
+		{"Univeristy of Hong Kong", "hku", TierFuzzy},
 		{"Polytechnic Univ", "polyu", TierWords},
 		{"HKPU", "polyu", TierAcronym},
 		{"HKSTPC", "hkstp", TierFuzzy},
