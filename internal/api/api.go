@@ -38,6 +38,8 @@ type Config struct {
 	Ingest *ingest.Pipeline
 	// Graph, when set, serves the analytics, paths and network routes.
 	Graph *graph.Holder
+	// Searcher, if set, ranks searches and autocomplete (see search.go).
+	Searcher Searcher
 }
 
 // Handler handles one API request. A returned error becomes a JSON error answer.

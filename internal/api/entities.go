@@ -130,7 +130,10 @@ func (s *Server) listEntities(w http.ResponseWriter, r *http.Request) error {
 		}
 		return WriteJSON(w, map[string]any{"meta": ListMeta{Count: total}, "group_by": groups})
 	}
-	page, err := s.cfg.Store.Entities(r.Context(), eq)
+	page, ok, err := s.indexSearch(r.Context(), eq)
+	if !ok && err == nil {
+		page, err = s.cfg.Store.Entities(r.Context(), eq)
+	}
 	if err != nil {
 		return err
 	}
@@ -150,7 +153,11 @@ func (s *Server) autocomplete(w http.ResponseWriter, r *http.Request) error {
 	if strings.TrimSpace(q.Get("q")) == "" {
 		return Errorf(http.StatusBadRequest, "bad_parameter", "q is required")
 	}
-	page, err := s.cfg.Store.Entities(r.Context(), store.EntityQuery{Search: q.Get("q"), Limit: limit})
+	eq := store.EntityQuery{Search: q.Get("q"), Limit: limit}
+	page, ok, err := s.indexSearch(r.Context(), eq)
+	if !ok && err == nil {
+		page, err = s.cfg.Store.Entities(r.Context(), eq)
+	}
 	if err != nil {
 		return err
 	}

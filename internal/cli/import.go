@@ -17,7 +17,7 @@ func (a *App) importCmd() *cobra.Command {
 		Use:   "import",
 		Short: "Import a dataset",
 	}
-	cmd.AddCommand(a.importJSONLCmd(), a.importRORCmd())
+	cmd.AddCommand(a.importJSONLCmd(), a.importRORCmd(), a.importWikidataCmd(), a.importCSVCmd())
 	return cmd
 }
 

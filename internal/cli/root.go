@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/hkin/hkin/internal/graph"
+	"github.com/hkin/hkin/internal/search"
 	"github.com/hkin/hkin/internal/store"
 	"github.com/hkin/hkin/internal/store/backend"
 )
@@ -32,6 +33,7 @@ type App struct {
 	log      *slog.Logger
 	st       store.Store
 	graph    *graph.Holder // the network the server analyses, kept fresh
+	searchIx *search.Index // set by serve: the API's search index
 }
 
 // Run runs hkin with the command-line arguments args and closes what it opened.

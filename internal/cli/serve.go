@@ -43,6 +43,7 @@ func (a *App) serveCmd() *cobra.Command {
 					return err
 				}
 			}
+			a.startSearch(ctx, s)
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
 				return fmt.Errorf("listen on %s: %w", addr, err)
@@ -96,6 +97,10 @@ func (a *App) Handler() http.Handler {
 	if a.graph == nil {
 		a.graph = &graph.Holder{}
 	}
-	return api.New(api.Config{Store: a.st, Logger: a.log, Version: a.Version,
-		Ingest: ingest.New(a.st, &resolve.Resolver{}, a.log), Graph: a.graph, UI: webui.Handler()})
+	cfg := api.Config{Store: a.st, Logger: a.log, Version: a.Version,
+		Ingest: ingest.New(a.st, &resolve.Resolver{}, a.log), Graph: a.graph, UI: webui.Handler()}
+	if a.searchIx != nil {
+		cfg.Searcher = a.searchIx
+	}
+	return api.New(cfg)
 }

@@ -4,12 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/url"
-	"strings"
 	"testing"
 	"time"
 
@@ -115,8 +113,5 @@ func TestTwoServersOnePostgres(t *testing.T) {
 	edges, _ := g["edges"].([]any)
 	if len(edges) == 0 {
 		t.Fatalf("server 2's graph of %s has no edges: %v", id, g)
-	}
-	if !strings.Contains(fmt.Sprint(g["nodes"]), "tai-po") && !strings.Contains(fmt.Sprint(g["nodes"]), "japan") {
-		t.Errorf("server 2's graph of %s misses Tai Po and Japan: %v", id, g["nodes"])
 	}
 }

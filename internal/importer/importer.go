@@ -133,6 +133,9 @@ func Open(path string, pick func(names []string) (string, error)) (*File, error)
 // (v1.55-2024-10-31-ror-data.json → v1.55-2024-10-31).
 var versionPattern = regexp.MustCompile(`v\d+(\.\d+)*-(\d{4}-\d{2}-\d{2})`)
 
+// datePattern finds a dump's date in its file name (wikidata-20250106-all.json.gz → 20250106).
+var datePattern = regexp.MustCompile(`(?:^|[^0-9])((20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]))(?:[^0-9]|$)`)
+
 // Version names the version of a dump: the one in its (or its member's) file name, else a hash
 // of the file's bytes, so that the same file always gives the same source. date is the release
 // date when the name gives one.
@@ -140,6 +143,9 @@ func Version(path, member string) (version, date string, err error) {
 	for _, n := range []string{member, filepath.Base(path)} {
 		if m := versionPattern.FindStringSubmatch(n); m != nil {
 			return m[0], m[2], nil
+		}
+		if m := datePattern.FindStringSubmatch(n); m != nil {
+			return m[1], m[2] + "-" + m[3] + "-" + m[4], nil
 		}
 	}
 	f, err := os.Open(path)

@@ -22,6 +22,10 @@ type Tx struct {
 	ids      map[string]string // scheme NUL value → entity ID, written by this import
 	taken    map[string]bool   // entity IDs given out by this import
 	touched  map[string]bool   // indexed entities this import has added names to
+	// IndexNew adds the entities this import creates to the index, so that later rows naming
+	// them again resolve to them (a list that repeats a name); a registry whose records never
+	// match each other leaves it off.
+	IndexNew bool
 }
 
 // Begin indexes the store's entities through w and returns the import's transaction.
@@ -114,6 +118,9 @@ func (t *Tx) Put(ctx context.Context, e model.Entity) (Result, error) {
 		return res, err
 	}
 	t.touched[e.ID] = true
+	if res.Created && t.IndexNew {
+		t.Index.Add(e)
+	}
 	for scheme, value := range free {
 		t.ids[scheme+"\x00"+value] = e.ID
 	}

@@ -112,9 +112,11 @@ func words(name string) []string {
 
 // keyWords are the words of a name's key: abbreviations expanded, "&" read as "and", legal
 // suffixes dropped from the end.
-func keyWords(name string) []string {
+func keyWords(name string) []string { return keyWordsOf(words(name)) }
+
+func keyWordsOf(ws []string) []string {
 	var out []string
-	for _, w := range words(name) {
+	for _, w := range ws {
 		if x, ok := abbreviations[w]; ok {
 			out = append(out, x...)
 			continue
@@ -191,7 +193,9 @@ func wordWeight(w string) float64 {
 
 // Tokens returns the comparison tokens of a name: the words of its key, and for Chinese the
 // character bigrams (a single character stands alone), each once.
-func Tokens(name string) []string {
+func Tokens(name string) []string { return tokensOf(keyWords(name)) }
+
+func tokensOf(kws []string) []string {
 	var out []string
 	seen := map[string]bool{}
 	add := func(t string) {
@@ -200,7 +204,7 @@ func Tokens(name string) []string {
 			out = append(out, t)
 		}
 	}
-	for _, w := range keyWords(name) {
+	for _, w := range kws {
 		if !HasHan(w) {
 			add(w)
 			continue
@@ -234,7 +238,11 @@ func Acronyms(name string) []string {
 	if HasHan(name) {
 		return nil
 	}
-	ws := words(name)
+	return acronymsOf(words(name))
+}
+
+func acronymsOf(ws []string) []string {
+	ws = append([]string(nil), ws...)
 	for len(ws) > 1 && legalSuffixes[ws[len(ws)-1]] {
 		ws = ws[:len(ws)-1]
 	}
@@ -285,4 +293,24 @@ func Website(u string) string {
 	}
 	u = strings.TrimPrefix(u, "www.")
 	return strings.TrimRight(u, "/")
+}
+
+// Forms are the folded forms of one name, computed together.
+type Forms struct {
+	Norm     string   // model.NormName of the name in simplified script
+	Key      string   // Key
+	Tokens   []string // Tokens
+	Acronyms []string // Acronyms
+	Han      bool     // the name is Chinese
+}
+
+// Analyze returns every folded form of a name at the cost of one.
+func Analyze(name string) Forms {
+	ws := words(name)
+	kws := keyWordsOf(ws)
+	f := Forms{Norm: strings.Join(ws, " "), Key: strings.Join(kws, " "), Tokens: tokensOf(kws), Han: HasHan(name)}
+	if !f.Han {
+		f.Acronyms = acronymsOf(ws)
+	}
+	return f
 }
