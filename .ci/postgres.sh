@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Starts a local PostgreSQL server for the tests (installing Debian's package if needed) and
-# prints the line that points the tests at it. Everything else goes to standard error.
+# Starts a local PostgreSQL server for the tests (installing Debian's package if needed) with a
+# role and database hkin/hkin_test; .ci/run points the tests at it. The server it starts outlives
+# the script, so the caller must not wait on a pipe the server would inherit.
 set -euo pipefail
-exec 3>&1 1>&2
 if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql postgresql-contrib
@@ -24,4 +24,3 @@ DO $$ BEGIN
 END $$;
 SELECT 'CREATE DATABASE hkin_test OWNER hkin' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'hkin_test')\gexec
 SQL
-echo "export HKIN_TEST_POSTGRES='postgres://hkin:hkin@127.0.0.1:5432/hkin_test?sslmode=disable'" >&3

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The same import and the same read mix on SQLite and on PostgreSQL, and one versus two hkin servers
 # on one PostgreSQL database under wrk. Needs wrk (apt-get install wrk) and a PostgreSQL server:
-#   eval "$(.ci/postgres.sh)"; bench/pg.sh [entities]
+#   bash .ci/postgres.sh
+#   HKIN_TEST_POSTGRES='postgres://hkin:hkin@127.0.0.1:5432/hkin_test?sslmode=disable' bench/pg.sh [entities]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-20000}
-: "${HKIN_TEST_POSTGRES:?run: eval \"\$(.ci/postgres.sh)\"}"
+: "${HKIN_TEST_POSTGRES:?set HKIN_TEST_POSTGRES to a PostgreSQL URL (bash .ci/postgres.sh starts one)}"
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 go build -o "$work/hkin" ./cmd/hkin
