@@ -525,7 +525,7 @@ func headOf(toks []token) (headKind, bool) {
 func (d *doc) partMentions(si, i, j int) []*mention {
 	s := d.sents[si]
 	toks := s.Tokens
-	if n, hits := d.x.gaz.match(toks[:j], i); n == j-i {
+	if n, hits := d.x.gaz.match(toks[:j], i); n == j-i && !d.productLine(toks, i, j, hits) {
 		return []*mention{d.gazMention(si, i, j, hits)}
 	}
 	for i < j && (functionWords[toks[i].Lower] && !toks[i].AllCaps() || commonCaps[toks[i].Lower]) && !d.x.gazStarts(toks, i, j) {
@@ -557,6 +557,12 @@ func (d *doc) partMentions(si, i, j int) []*mention {
 	}
 	// the whole part is a gazetteer name
 	if n, hits := d.x.gaz.match(toks[:j], i); n == j-i {
+		if d.productLine(toks, i, j, hits) {
+			if m := d.guess(si, i, j); m != nil {
+				return []*mention{m}
+			}
+			return nil
+		}
 		return []*mention{d.gazMention(si, i, j, hits)}
 	}
 	// a place and a weak head word is no name: "Hong Kong AI development", "Shenzhen tech"
@@ -653,6 +659,21 @@ func (d *doc) guess(si, i, j int) *mention {
 		m.typ, m.cat = "organization", "company"
 	}
 	return m
+}
+
+// productLine reports whether an acronym the store knows only as the name of something else
+// stands here for a product line: "MRI machines", "GPU chips". A registry of many thousand
+// organisations holds most short acronyms; the noun after it says which reading the text means.
+func (d *doc) productLine(toks []token, i, j int, hits []gazName) bool {
+	if j-i != 1 || !toks[i].AllCaps() || j == len(toks) || !productNouns[toks[j].Lower] {
+		return false
+	}
+	for _, h := range hits {
+		if h.entry.KnownID == "" || h.entry.Type == "product" || strings.EqualFold(h.entry.Name, toks[i].Text) {
+			return false
+		}
+	}
+	return true
 }
 
 // placeNouns follow an unknown place's name in lower case: "Futian district".

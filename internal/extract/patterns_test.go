@@ -191,3 +191,30 @@ func TestExtractErrors(t *testing.T) {
 		t.Errorf("result %+v: want one entity and empty (not null) lists", r)
 	}
 }
+
+// A registry's acronym does not turn a product line into that organisation ("MRI machines" is
+// not the Medical Research Institute), but the acronym alone still names it.
+func TestKnownAcronymBeforeProductNoun(t *testing.T) {
+	x := New([]Known{{ID: "k1", Type: "organization", Category: "facility", Name: "Medical Research Institute", Aliases: []string{"MRI"}}})
+	for _, tt := range []struct{ text, name, typ, known string }{
+		{"Q.Y. Ma of Time Medical said his MRI machines are built in Tai Po.", "MRI machines", "product", ""},
+		{"Researchers at the MRI published the study.", "Medical Research Institute", "organization", "k1"},
+	} {
+		r, err := x.Extract(context.Background(), tt.text, "2025-04-30")
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range r.Entities {
+			if e.Name == tt.name {
+				found = true
+				if e.Type != tt.typ || e.KnownID != tt.known {
+					t.Errorf("%q: %s known %q, want %s known %q", tt.name, e.Type, e.KnownID, tt.typ, tt.known)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no entity %q in %+v", tt.text, tt.name, r.Entities)
+		}
+	}
+}

@@ -259,7 +259,7 @@ func tokenize(s string) []token {
 			i += size + 1
 			continue
 		}
-		if unicode.IsDigit(r) {
+		if r >= '0' && r <= '9' { // other scripts' digits are read as words below
 			j := i
 			for j < len(s) {
 				c := s[j]

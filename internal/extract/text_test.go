@@ -55,6 +55,8 @@ func TestTokenize(t *testing.T) {
 		{"R&D and 5G", []string{"R&D", "and", "5G"}},
 		{"Shenzhen-Hong Kong", []string{"Shenzhen-Hong", "Kong"}},
 		{"in the U.S.", []string{"in", "the", "U.S."}},
+		{"Institute ٣ of Gujarat", []string{"Institute", "٣", "of", "Gujarat"}}, // digits of other scripts
+		{"第１研究所 (２０２４)", []string{"第１研究所", "(", "２０２４", ")"}},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -70,6 +72,22 @@ func TestTokenize(t *testing.T) {
 			t.Errorf("tokenize(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
+}
+
+// FuzzTokenize checks that tokens are non-empty, in order, and never overlap, whatever the text.
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{"Q.Y. Ma", "HK$2.84 billion", "Lee's", "٣٤", "１２", "R&D-", "U.S.'s"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		end := 0
+		for _, tok := range tokenize(s) {
+			if tok.Start < end || tok.End <= tok.Start || tok.End > len(s) {
+				t.Fatalf("tokenize(%q): token %q at [%d,%d) after %d", s, tok.Text, tok.Start, tok.End, end)
+			}
+			end = tok.End
+		}
+	})
 }
 
 func TestCheckText(t *testing.T) {

@@ -272,10 +272,15 @@ func keepAlias(a, typ string) bool {
 
 func firstLine(text string) string {
 	text = strings.TrimSpace(text)
-	for i, r := range text {
-		if r == '\n' || i >= 120 {
-			return text[:i]
-		}
+	if i := strings.IndexByte(text, '\n'); i >= 0 {
+		text = strings.TrimSpace(text[:i])
 	}
-	return text
+	if utf8.RuneCountInString(text) <= 120 {
+		return text
+	}
+	cut := text[:len(string([]rune(text)[:120]))]
+	if i := strings.LastIndexByte(cut, ' '); i > 60 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
 }

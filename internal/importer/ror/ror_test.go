@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hkin/hkin/internal/ingest"
 	"github.com/hkin/hkin/internal/model"
 	"github.com/hkin/hkin/internal/store"
 	"github.com/hkin/hkin/internal/store/sqlite"
@@ -320,5 +321,30 @@ func TestSample(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("HKSTP's Chinese name is missing: %+v", hkstp.Aliases)
+	}
+
+	// The seed article's facts about the Microelectronics R&D Institute attach to ROR's record.
+	seed := filepath.Join("..", "..", "..", "..", "shared", "eval", "dev", "seed-article.txt")
+	text, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	res, err := ingest.New(s, nil, nil).Ingest(ctx, ingest.Document{Text: string(text), Published: "2025-04-30"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mrdi := entityBy(t, s, "ror", "05xrrkv56")
+	for _, id := range res.Created {
+		if e, err := s.Entity(ctx, id); err == nil && strings.Contains(e.Name, "Microelectronics") {
+			t.Errorf("ingest created %s (%s) beside ROR's %s", id, e.Name, mrdi.ID)
+		}
+	}
+	sts, err := s.Statements(ctx, store.StatementQuery{Subjects: []string{mrdi.ID}, Source: res.Source})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sts) == 0 {
+		t.Errorf("no statement of the article is about ROR's MRDI record %s", mrdi.ID)
 	}
 }
