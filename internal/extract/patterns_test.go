@@ -218,3 +218,24 @@ func TestKnownAcronymBeforeProductNoun(t *testing.T) {
 		}
 	}
 }
+
+// FuzzExtract checks that any text is read without a panic and that what comes out passes the
+// extraction contract's own checks.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"Victor Lee, CEO of Rice Robotics, said the company will open an office in Tokyo.",
+		"Startups rose by 10 percent from 2023 to 4,694, InvestHK said on Tuesday.",
+		"第１研究所 (MRI) signed HK$2.84 billion deals with Q.Y. Ma's Co., Ltd. in 2024.",
+	} {
+		f.Add(s)
+	}
+	x := New([]Known{{ID: "k1", Type: "organization", Name: "Medical Research Institute", Aliases: []string{"MRI"}}})
+	f.Fuzz(func(t *testing.T, s string) {
+		if CheckText(s) != nil {
+			return
+		}
+		if _, err := x.Extract(context.Background(), s, "2025-04-30"); err != nil {
+			t.Fatalf("Extract(%q): %v", s, err)
+		}
+	})
+}
