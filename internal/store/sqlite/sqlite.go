@@ -27,7 +27,7 @@ var migrations embed.FS
 func Open(ctx context.Context, path string) (*sqlstore.DB, error) {
 	dsn := func(readOnly bool) string {
 		q := url.Values{}
-		for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)", "cache_size(-32768)"} {
+		for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)", "cache_size(-32768)", "temp_store(MEMORY)"} {
 			q.Add("_pragma", p)
 		}
 		if readOnly {

@@ -58,6 +58,54 @@ type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
+// preparedTx is a write transaction that prepares each query once: an import runs the same
+// few statements hundreds of thousands of times, and parsing them again each time cost SQLite
+// more than the inserts. The statements close with the transaction.
+type preparedTx struct {
+	*sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+// maxPrepared bounds the cache; queries built with a varying number of placeholders beyond it
+// run unprepared.
+const maxPrepared = 256
+
+func (t *preparedTx) stmt(ctx context.Context, query string) *sql.Stmt {
+	if s, ok := t.stmts[query]; ok {
+		return s
+	}
+	if len(t.stmts) >= maxPrepared {
+		return nil
+	}
+	s, err := t.Tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil // running it unprepared reports the error
+	}
+	t.stmts[query] = s
+	return s
+}
+
+func (t *preparedTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if s := t.stmt(ctx, query); s != nil {
+		return s.ExecContext(ctx, args...)
+	}
+	return t.Tx.ExecContext(ctx, query, args...)
+}
+
+func (t *preparedTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if s := t.stmt(ctx, query); s != nil {
+		return s.QueryContext(ctx, args...)
+	}
+	return t.Tx.QueryContext(ctx, query, args...)
+}
+
+func (t *preparedTx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if s := t.stmt(ctx, query); s != nil {
+		return s.QueryRowContext(ctx, args...)
+	}
+	return t.Tx.QueryRowContext(ctx, query, args...)
+}
+
 // conn runs queries on one querier with the dialect's placeholders.
 type conn struct {
 	q querier
@@ -129,12 +177,12 @@ func (db *DB) update(ctx context.Context, fn func(w store.Writer) error) (int64,
 	if err != nil {
 		return 0, fmt.Errorf("begin: %w", err)
 	}
-	w := &writer{reader: reader{conn{tx, &db.d}}, types: map[string]string{}}
+	w := &writer{reader: reader{conn{&preparedTx{Tx: tx, stmts: map[string]*sql.Stmt{}}, &db.d}}, types: map[string]string{}}
 	if err := fn(w); err != nil {
 		tx.Rollback()
 		return 0, err
 	}
-	if err := w.flushDegrees(ctx); err != nil {
+	if err := errors.Join(w.flushDegrees(ctx), w.flushSeq(ctx)); err != nil {
 		tx.Rollback()
 		return 0, err
 	}

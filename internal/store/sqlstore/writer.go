@@ -18,17 +18,45 @@ type writer struct {
 	types   map[string]string // entity ID → type, cached for validation
 	degrees map[string]int    // degree changes to apply before commit
 	lastSeq int64
+	// seqHeld is set once the counter row is locked by this transaction; later numbers are
+	// counted in memory and written back once, by flushSeq, before commit.
+	seqHeld, seqDirty bool
 }
 
 // nextSeq reserves n sequence numbers and returns the first. The counter row is locked until
 // the transaction ends, so sequence numbers are handed out in commit order.
 func (w *writer) nextSeq(ctx context.Context, n int) (int64, error) {
+	if w.seqHeld {
+		w.lastSeq += int64(n)
+		w.seqDirty = true
+		return w.lastSeq - int64(n) + 1, nil
+	}
 	var last int64
 	if err := w.c.row(ctx, "UPDATE counters SET value = value + ? WHERE name = 'seq' RETURNING value", n).Scan(&last); err != nil {
 		return 0, fmt.Errorf("sequence: %w", err)
 	}
-	w.lastSeq = last
+	w.lastSeq, w.seqHeld = last, true
 	return last - int64(n) + 1, nil
+}
+
+// flushSeq writes the counter back when numbers were handed out from memory.
+func (w *writer) flushSeq(ctx context.Context) error {
+	if !w.seqDirty {
+		return nil
+	}
+	if _, err := w.c.exec(ctx, "UPDATE counters SET value = ? WHERE name = 'seq'", w.lastSeq); err != nil {
+		return fmt.Errorf("sequence: %w", err)
+	}
+	w.seqDirty = false
+	return nil
+}
+
+// Seq answers from the counter this transaction holds, which the table does not show yet.
+func (w *writer) Seq(ctx context.Context) (int64, error) {
+	if w.seqHeld {
+		return w.lastSeq, nil
+	}
+	return w.reader.Seq(ctx)
 }
 
 func (w *writer) PutSource(ctx context.Context, s model.Source) error {
@@ -66,29 +94,39 @@ func (w *writer) PutEntity(ctx context.Context, e model.Entity) error {
 	if err := model.ValidateEntity(e); err != nil {
 		return store.Invalid(fmt.Errorf("entity %s: %w", e.ID, err))
 	}
-	old, err := w.reader.Entity(ctx, e.ID)
+	// a new entity (most of an import's) needs no more than this one lookup
+	var oldType string
+	err := w.c.row(ctx, "SELECT type FROM entities WHERE id = ?", e.ID).Scan(&oldType)
 	exists := err == nil
-	if err != nil && !errors.Is(err, store.ErrNotFound) {
-		return err
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("entity %s: %w", e.ID, err)
 	}
-	if exists && old.Type != e.Type {
-		return store.Invalid(fmt.Errorf("entity %s: %w", e.ID, &model.FieldError{Field: "type", Value: e.Type,
-			Msg: "the entity exists as a " + old.Type}))
+	var old model.Entity
+	if exists {
+		if oldType != e.Type {
+			return store.Invalid(fmt.Errorf("entity %s: %w", e.ID, &model.FieldError{Field: "type", Value: e.Type,
+				Msg: "the entity exists as a " + oldType}))
+		}
+		if old, err = w.reader.Entity(ctx, e.ID); err != nil {
+			return err
+		}
 	}
 	// identifiers held by another entity are a conflict
 	var newIDs [][2]string
 	for _, scheme := range sortedKeys(e.Identifiers) {
 		value := e.Identifiers[scheme]
+		if old.Identifiers[scheme] == value {
+			continue
+		}
 		owner, err := w.reader.EntityByIdentifier(ctx, scheme, value)
 		switch {
-		case errors.Is(err, store.ErrNotFound):
-			newIDs = append(newIDs, [2]string{scheme, value})
-		case err != nil:
-			return err
-		case owner != e.ID:
+		case err == nil:
 			return store.Invalid(fmt.Errorf("entity %s: %w", e.ID, &model.FieldError{Field: "identifiers." + scheme,
 				Value: value, Msg: "already identifies entity " + owner}))
+		case !errors.Is(err, store.ErrNotFound):
+			return err
 		}
+		newIDs = append(newIDs, [2]string{scheme, value})
 	}
 	have := map[model.Alias]bool{}
 	for _, a := range old.Aliases {
