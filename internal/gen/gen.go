@@ -37,7 +37,10 @@ var (
 		"internet of things", "cloud computing", "gaming", "drones", "autonomous driving", "photonics"}
 	syllables = []string{"ar", "bel", "cor", "da", "el", "fin", "gal", "hex", "io", "jun", "kai", "lum", "mo", "nex",
 		"or", "pax", "qu", "ro", "syn", "ta", "ul", "vor", "wei", "xin", "yu", "zen", "tek", "nova", "lin", "sun"}
+	// the characters that stand for the syllables in an organisation's Chinese name
+	hanzi     = []rune("安貝科達怡峰嘉恒宜俊凱朗摩力和百巧榮信泰宇沃偉鑫裕晨德諾林新")
 	heads     = []string{"Robotics", "AI", "Technologies", "Biotech", "Labs", "Medical", "Systems", "Semiconductor", "Energy", "Data", "Logistics", "Capital", "Ventures", "Fintech"}
+	zhHeads   = []string{"機械人", "人工智能", "科技", "生物科技", "實驗室", "醫療", "系統", "半導體", "能源", "數據", "物流", "資本", "創投", "金融科技"}
 	surnames  = []string{"Chan", "Wong", "Lee", "Cheung", "Lau", "Ng", "Chen", "Li", "Zhang", "Wang", "Liu", "Yang", "Ho", "Tsang", "Lam", "Suzuki", "Tanaka", "Smith", "Patel", "Kim"}
 	givens    = []string{"Victor", "Grace", "Alan", "Winnie", "Kelvin", "Joyce", "Eric", "Mandy", "Jason", "Cindy", "Wei", "Ming", "Hui", "Jun", "Yan", "Priya", "Daniel", "Sara", "Ken", "Amy"}
 	orgCats   = []string{"startup", "startup", "startup", "startup", "startup", "company", "company", "company", "investor", "research_institute", "association", "university", "government"}
@@ -113,13 +116,13 @@ func (g *generator) run(ctx context.Context, total int) error {
 	return nil
 }
 
-func (g *generator) entity(typ, cat, name string) (string, error) {
+func (g *generator) entity(typ, cat, name string, aliases ...model.Alias) (string, error) {
 	id := model.Slug(name)
 	for n := 2; g.names[id]; n++ {
 		id = fmt.Sprintf("%s-%d", model.Slug(name), n)
 	}
 	g.names[id] = true
-	e := model.Entity{ID: id, Type: typ, Category: cat, Name: name, Aliases: []model.Alias{}, Identifiers: map[string]string{}, CreatedAt: g.at}
+	e := model.Entity{ID: id, Type: typ, Category: cat, Name: name, Aliases: append([]model.Alias{}, aliases...), Identifiers: map[string]string{}, CreatedAt: g.at}
 	g.n++
 	g.byType[typ] = append(g.byType[typ], id)
 	g.kind[id] = typ
@@ -212,27 +215,41 @@ func (g *generator) home() string {
 }
 
 func (g *generator) name(parts int) string {
-	s := ""
+	s, _ := g.names2(parts)
+	return s
+}
+
+// names2 returns a made-up name and its Chinese form, one character per syllable.
+func (g *generator) names2(parts int) (string, string) {
+	s, zh := "", ""
 	for range parts {
-		s += syllables[g.rng.IntN(len(syllables))]
+		i := g.rng.IntN(len(syllables))
+		s += syllables[i]
+		zh += string(hanzi[i])
 	}
-	return string(s[0]-32) + s[1:]
+	return string(s[0]-32) + s[1:], zh
 }
 
 func (g *generator) organization() error {
 	cat := orgCats[g.rng.IntN(len(orgCats))]
-	name := g.name(2+g.rng.IntN(2)) + " " + heads[g.rng.IntN(len(heads))]
+	stem, zh := g.names2(2 + g.rng.IntN(2))
+	head := g.rng.IntN(len(heads))
+	name, zh := stem+" "+heads[head], zh+zhHeads[head]
 	switch cat {
 	case "university":
-		name = "University of " + g.name(3)
+		stem, zh = g.names2(3)
+		name, zh = "University of "+stem, zh+"大學"
 	case "research_institute":
-		name = g.name(2) + " Research Institute"
+		stem, zh = g.names2(2)
+		name, zh = stem+" Research Institute", zh+"研究院"
 	case "government":
-		name = g.name(2) + " Innovation Office"
+		stem, zh = g.names2(2)
+		name, zh = stem+" Innovation Office", zh+"創新辦公室"
 	case "association":
-		name = g.name(2) + " Technology Association"
+		stem, zh = g.names2(2)
+		name, zh = stem+" Technology Association", zh+"科技協會"
 	}
-	id, err := g.entity(model.Organization, cat, name)
+	id, err := g.entity(model.Organization, cat, name, model.Alias{Value: zh, Lang: "zh-Hant"})
 	if err != nil {
 		return err
 	}
