@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -57,7 +58,7 @@ type Index struct {
 }
 
 // maxCandidates bounds how many entities one query ranks.
-const maxCandidates = 4000
+const maxCandidates = 2000
 
 // New builds an index of entities given best connected first.
 func New(es []model.Entity) *Index {
@@ -248,7 +249,7 @@ func (ix *Index) Search(q Query) ([]Hit, int) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 
-	seen := map[int32]bool{}
+	seen := make(map[int32]bool, 64)
 	var cands []int32
 	take := func(list []int32) {
 		for _, p := range list {
@@ -279,8 +280,8 @@ func (ix *Index) Search(q Query) ([]Hit, int) {
 			alts[i] = append(alts[i], ix.neighbours(t, i == len(qtoks)-1)...)
 		}
 	}
-	take(ix.intersect(alts))
-	if len(cands) < maxCandidates/2 {
+	take(ix.intersect(alts, maxCandidates))
+	if len(cands) < maxCandidates/4 {
 		// fewer than all words: the entities holding the rarest word of the text
 		rare := ""
 		for _, t := range qtoks {
@@ -289,7 +290,8 @@ func (ix *Index) Search(q Query) ([]Hit, int) {
 			}
 		}
 		if rare != "" {
-			take(ix.byTok[rare])
+			l := ix.byTok[rare]
+			take(l[:min(len(l), maxCandidates/2)])
 		}
 	}
 
@@ -383,57 +385,136 @@ func (ix *Index) neighbours(t string, prefix bool) []string {
 	return out
 }
 
-// intersect returns the docs holding, for every position, one of its alternative tokens.
-func (ix *Index) intersect(alts [][]string) []int32 {
+// intersect returns, best connected first and at most limit of them, the docs that hold for
+// every position one of its alternative tokens. It walks the postings of the position with the
+// fewest; a position of one token is checked by a search in its postings, one of several
+// tokens (a half-typed word, a word with its typo neighbours) on the doc's own tokens, so that
+// a prefix matching thousands of tokens never has its postings gathered and sorted.
+func (ix *Index) intersect(alts [][]string, limit int) []int32 {
 	if len(alts) == 0 {
 		return nil
 	}
-	lists := make([][]int32, 0, len(alts))
-	for _, a := range alts {
-		if len(a) == 0 {
+	drive, least := -1, 0
+	for i, a := range alts {
+		n := 0
+		for _, t := range a {
+			n += len(ix.byTok[t])
+		}
+		if n == 0 {
 			return nil
 		}
-		if len(a) == 1 {
-			lists = append(lists, ix.byTok[a[0]])
-			continue
+		if drive < 0 || n < least {
+			drive, least = i, n
 		}
-		var u []int32
-		for _, t := range a {
-			u = append(u, ix.byTok[t]...)
-		}
-		sort.Slice(u, func(i, j int) bool { return u[i] < u[j] })
-		lists = append(lists, u)
 	}
-	sort.Slice(lists, func(i, j int) bool { return len(lists[i]) < len(lists[j]) })
-	out := lists[0]
-	for _, l := range lists[1:] {
-		out = and(out, l)
-		if len(out) == 0 {
-			break
+	var lists [][]int32        // positions of one token: their postings
+	var sets []map[string]bool // positions of several
+	for i, a := range alts {
+		switch {
+		case i == drive:
+		case len(a) == 1:
+			lists = append(lists, ix.byTok[a[0]])
+		default:
+			sets = append(sets, set(a))
+		}
+	}
+	walk := make([][]int32, 0, len(alts[drive]))
+	for _, t := range alts[drive] {
+		walk = append(walk, ix.byTok[t])
+	}
+	var out []int32
+	m := newMerge(walk)
+next:
+	for p, ok := m.next(); ok && len(out) < limit; p, ok = m.next() {
+		for i, l := range lists {
+			j, found := slices.BinarySearch(l, p)
+			if lists[i] = l[j:]; !found {
+				continue next
+			}
+		}
+		if holdsAll(&ix.docs[p], sets) {
+			out = append(out, p)
 		}
 	}
 	return out
 }
 
-// and intersects two sorted lists.
-func and(a, b []int32) []int32 {
-	var out []int32
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			if len(out) == 0 || out[len(out)-1] != a[i] {
-				out = append(out, a[i])
+// holdsAll reports whether a doc's names hold, for every set, one of its tokens.
+func holdsAll(d *doc, sets []map[string]bool) bool {
+	for _, s := range sets {
+		found := false
+		for _, n := range d.names {
+			for _, t := range n.tokens {
+				if s[t] {
+					found = true
+					break
+				}
 			}
-			i++
-			j++
+			if found {
+				break
+			}
+		}
+		if !found {
+			return false
 		}
 	}
-	return out
+	return true
+}
+
+// merge walks several sorted posting lists as one, in order and without repeats.
+type merge struct {
+	lists [][]int32
+	heap  []int // indexes of the non-empty lists, a min-heap on their heads
+	last  int32
+	any   bool
+}
+
+func newMerge(lists [][]int32) *merge {
+	m := &merge{lists: lists}
+	for i, l := range lists {
+		if len(l) > 0 {
+			m.heap = append(m.heap, i)
+		}
+	}
+	for i := len(m.heap)/2 - 1; i >= 0; i-- {
+		m.down(i)
+	}
+	return m
+}
+
+func (m *merge) next() (int32, bool) {
+	for len(m.heap) > 0 {
+		top := m.heap[0]
+		p := m.lists[top][0]
+		if m.lists[top] = m.lists[top][1:]; len(m.lists[top]) == 0 {
+			last := len(m.heap) - 1
+			m.heap[0] = m.heap[last]
+			m.heap = m.heap[:last]
+		}
+		m.down(0)
+		if m.any && p == m.last {
+			continue
+		}
+		m.last, m.any = p, true
+		return p, true
+	}
+	return 0, false
+}
+
+func (m *merge) down(i int) {
+	for {
+		small := i
+		for _, c := range []int{2*i + 1, 2*i + 2} {
+			if c < len(m.heap) && m.lists[m.heap[c]][0] < m.lists[m.heap[small]][0] {
+				small = c
+			}
+		}
+		if small == i {
+			return
+		}
+		m.heap[i], m.heap[small] = m.heap[small], m.heap[i]
+		i = small
+	}
 }
 
 // rank places a doc in a tier for the text, with a score within the tier.
@@ -511,6 +592,12 @@ func cover(name, q []string) (matched, typos int) {
 // oneEdit reports whether a and b are at most one inserted, deleted, replaced or swapped letter
 // apart.
 func oneEdit(a, b string) bool {
+	if d := len(a) - len(b); d > utf8.UTFMax || d < -utf8.UTFMax {
+		return false
+	}
+	if ascii(a) && ascii(b) {
+		return oneEditBytes(a, b)
+	}
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) < len(rb) {
 		ra, rb = rb, ra
@@ -541,6 +628,40 @@ func oneEdit(a, b string) bool {
 		return string(ra[i+1:]) == string(rb[i:])
 	}
 	return false
+}
+
+// oneEditBytes is oneEdit for ASCII text, without copying it.
+func oneEditBytes(a, b string) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	switch len(a) - len(b) {
+	case 0:
+		i := 0
+		for i < len(a) && a[i] == b[i] {
+			i++
+		}
+		if i == len(a) || a[i+1:] == b[i+1:] {
+			return true
+		}
+		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	case 1:
+		i := 0
+		for i < len(b) && a[i] == b[i] {
+			i++
+		}
+		return a[i+1:] == b[i:]
+	}
+	return false
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // SearchIDs answers the API's searches (api.Searcher): type and category filters are applied
