@@ -159,3 +159,28 @@ func Version(path, member string) (version, date string, err error) {
 	}
 	return "sha256-" + hex.EncodeToString(h.Sum(nil))[:16], "", nil
 }
+
+// Error names where in a dump an import failed: the record or line (from 1), the item's ID when
+// known, and the field.
+type Error struct {
+	Unit  string // "record" or "line"
+	N     int
+	ID    string
+	Field string
+	Err   error
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %d", e.Unit, e.N)
+	if e.ID != "" {
+		fmt.Fprintf(&b, " (%s)", e.ID)
+	}
+	if e.Field != "" {
+		fmt.Fprintf(&b, ", field %s", e.Field)
+	}
+	fmt.Fprintf(&b, ": %v", e.Err)
+	return b.String()
+}
+
+func (e *Error) Unwrap() error { return e.Err }

@@ -95,30 +95,6 @@ type record struct {
 	V1Name *string `json:"name"`
 }
 
-// RecordError names the record (its position in the array, from 1, and its ROR ID when known)
-// and the field an import failed on.
-type RecordError struct {
-	Index int
-	ID    string
-	Field string
-	Err   error
-}
-
-func (e *RecordError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "record %d", e.Index)
-	if e.ID != "" {
-		fmt.Fprintf(&b, " (%s)", e.ID)
-	}
-	if e.Field != "" {
-		fmt.Fprintf(&b, ", field %s", e.Field)
-	}
-	fmt.Fprintf(&b, ": %v", e.Err)
-	return b.String()
-}
-
-func (e *RecordError) Unwrap() error { return e.Err }
-
 // ErrSchemaV1 is returned for a record of ROR's old schema.
 var ErrSchemaV1 = errors.New("a ROR schema v1 record; hkin reads schema v2 (take the file of the dump whose name ends in _schema_v2.json, or a dump from v2.0 on)")
 
@@ -220,7 +196,7 @@ func decode(r io.Reader, fn func(i int, rec *record) error) error {
 	for i := 1; dec.More(); i++ {
 		var rec record
 		if err := dec.Decode(&rec); err != nil {
-			re := &RecordError{Index: i, ID: rec.ID, Err: eofIsTruncation(err)}
+			re := &importer.Error{Unit: "record", N: i, ID: rec.ID, Err: eofIsTruncation(err)}
 			var te *json.UnmarshalTypeError
 			if errors.As(err, &te) {
 				if rec.V1Name != nil && rec.Names == nil {
@@ -233,7 +209,7 @@ func decode(r io.Reader, fn func(i int, rec *record) error) error {
 			return re
 		}
 		if rec.V1Name != nil && rec.Names == nil {
-			return &RecordError{Index: i, ID: rec.ID, Err: ErrSchemaV1}
+			return &importer.Error{Unit: "record", N: i, ID: rec.ID, Err: ErrSchemaV1}
 		}
 		if err := fn(i, &rec); err != nil {
 			return err
@@ -310,7 +286,7 @@ func has(list []string, s string) bool {
 func entity(i int, rec *record) (model.Entity, error) {
 	rid := shortID(rec.ID)
 	if rid == "" || rid == rec.ID {
-		return model.Entity{}, &RecordError{Index: i, ID: rec.ID, Field: "id", Err: errors.New("want https://ror.org/ID")}
+		return model.Entity{}, &importer.Error{Unit: "record", N: i, ID: rec.ID, Field: "id", Err: errors.New("want https://ror.org/ID")}
 	}
 	e := model.Entity{Type: model.Organization, Category: categoryOf(rec.Types), Identifiers: map[string]string{"ror": rid}}
 	for _, n := range rec.Names {
@@ -320,7 +296,7 @@ func entity(i int, rec *record) (model.Entity, error) {
 		}
 	}
 	if e.Name == "" {
-		return e, &RecordError{Index: i, ID: rec.ID, Field: "names", Err: errors.New("no ror_display name")}
+		return e, &importer.Error{Unit: "record", N: i, ID: rec.ID, Field: "names", Err: errors.New("no ror_display name")}
 	}
 	for _, n := range rec.Names {
 		v := strings.TrimSpace(n.Value)
@@ -377,7 +353,7 @@ func (im *run) record(i int, rec *record) error {
 	rid := e.Identifiers["ror"]
 	res, err := im.w.Put(ctx, e)
 	if err != nil {
-		return &RecordError{Index: i, ID: rec.ID, Err: err}
+		return &importer.Error{Unit: "record", N: i, ID: rec.ID, Err: err}
 	}
 	id := res.ID
 	switch {
@@ -392,7 +368,7 @@ func (im *run) record(i int, rec *record) error {
 	for _, loc := range rec.Locations {
 		place, err := im.location(loc.GeonamesID, loc.Details.Name, loc.Details.CountryCode, loc.Details.CountryName)
 		if err != nil {
-			return &RecordError{Index: i, ID: rec.ID, Field: "locations", Err: err}
+			return &importer.Error{Unit: "record", N: i, ID: rec.ID, Field: "locations", Err: err}
 		}
 		if place != "" {
 			im.add(model.Statement{Kind: model.KindRelation, Subject: id, Predicate: "located_in", Object: place, Evidence: evidence})
@@ -401,7 +377,7 @@ func (im *run) record(i int, rec *record) error {
 	if rec.Established != nil && *rec.Established > 0 {
 		date := fmt.Sprintf("%04d", *rec.Established)
 		if !model.ValidDate(date) {
-			return &RecordError{Index: i, ID: rec.ID, Field: "established", Err: fmt.Errorf("%d is not a year", *rec.Established)}
+			return &importer.Error{Unit: "record", N: i, ID: rec.ID, Field: "established", Err: fmt.Errorf("%d is not a year", *rec.Established)}
 		}
 		im.add(model.Statement{Kind: model.KindEvent, Subject: id, Predicate: "founded", Qualifiers: model.Qualifiers{Date: date}, Evidence: evidence})
 	}
@@ -411,7 +387,7 @@ func (im *run) record(i int, rec *record) error {
 		im.c.Inactive++
 		im.add(model.Statement{Kind: model.KindAttribute, Subject: id, Predicate: "status", Value: model.TextValue(rec.Status), Evidence: evidence})
 	default:
-		return &RecordError{Index: i, ID: rec.ID, Field: "status", Err: fmt.Errorf("unknown status %q (want active, inactive or withdrawn)", rec.Status)}
+		return &importer.Error{Unit: "record", N: i, ID: rec.ID, Field: "status", Err: fmt.Errorf("unknown status %q (want active, inactive or withdrawn)", rec.Status)}
 	}
 	for _, r := range rec.Relationships {
 		other := shortID(r.ID)
@@ -428,7 +404,7 @@ func (im *run) record(i int, rec *record) error {
 		case "successor":
 			im.rels = append(im.rels, relation{other, "succeeded", rid, ev})
 		default:
-			return &RecordError{Index: i, ID: rec.ID, Field: "relationships.type", Err: fmt.Errorf("unknown relationship %q", r.Type)}
+			return &importer.Error{Unit: "record", N: i, ID: rec.ID, Field: "relationships.type", Err: fmt.Errorf("unknown relationship %q", r.Type)}
 		}
 	}
 	if len(im.batch) >= 2000 {

@@ -137,22 +137,6 @@ type Counts struct {
 	Dropped    int `json:"dropped_identifiers"`
 }
 
-// LineError names the line of the file a row failed on.
-type LineError struct {
-	Line  int
-	Field string
-	Err   error
-}
-
-func (e *LineError) Error() string {
-	if e.Field != "" {
-		return fmt.Sprintf("line %d, %s: %v", e.Line, e.Field, e.Err)
-	}
-	return fmt.Sprintf("line %d: %v", e.Line, e.Err)
-}
-
-func (e *LineError) Unwrap() error { return e.Err }
-
 // Import reads a CSV file with a header line and stores a row per entity, in one transaction.
 func Import(ctx context.Context, st store.Store, path string, m Mapping, opt Options) (Counts, error) {
 	version := opt.Version
@@ -190,7 +174,7 @@ func Import(ctx context.Context, st store.Store, path string, m Mapping, opt Opt
 			if errors.Is(err, io.EOF) {
 				return errors.New("the file is empty: want a header line")
 			}
-			return &LineError{Line: 1, Err: err}
+			return &importer.Error{Unit: "line", N: 1, Err: err}
 		}
 		cols := map[string]int{}
 		for i, h := range header {
@@ -217,7 +201,7 @@ func Import(ctx context.Context, st store.Store, path string, m Mapping, opt Opt
 			if err != nil {
 				var pe *csv.ParseError
 				if errors.As(err, &pe) {
-					return &LineError{Line: pe.StartLine, Err: pe.Err}
+					return &importer.Error{Unit: "line", N: pe.StartLine, Err: pe.Err}
 				}
 				return err
 			}
@@ -307,18 +291,18 @@ func (im *run) row(line int, row []string) error {
 		}
 	}
 	if e.Name == "" {
-		return &LineError{Line: line, Field: "name", Err: errors.New("is empty")}
+		return &importer.Error{Unit: "line", N: line, Field: "name", Err: errors.New("is empty")}
 	}
 	if !model.IsEntityType(e.Type) {
-		return &LineError{Line: line, Field: "type", Err: fmt.Errorf("%q is not an entity type (want one of %s)", e.Type, strings.Join(model.EntityTypes, ", "))}
+		return &importer.Error{Unit: "line", N: line, Field: "type", Err: fmt.Errorf("%q is not an entity type (want one of %s)", e.Type, strings.Join(model.EntityTypes, ", "))}
 	}
 	res, err := im.tx.Put(im.ctx, e)
 	if err != nil {
 		var fe *model.FieldError
 		if errors.As(err, &fe) {
-			return &LineError{Line: line, Field: fe.Field, Err: errors.New(fe.Msg + " (" + fe.Value + ")")}
+			return &importer.Error{Unit: "line", N: line, Field: fe.Field, Err: errors.New(fe.Msg + " (" + fe.Value + ")")}
 		}
-		return &LineError{Line: line, Err: err}
+		return &importer.Error{Unit: "line", N: line, Err: err}
 	}
 	switch {
 	case res.Created:
@@ -338,7 +322,7 @@ func (im *run) row(line int, row []string) error {
 				continue
 			}
 			if !model.ValidDate(date) {
-				return &LineError{Line: line, Field: base, Err: fmt.Errorf("%q is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)", date)}
+				return &importer.Error{Unit: "line", N: line, Field: base, Err: fmt.Errorf("%q is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)", date)}
 			}
 			sts = append(sts, model.Statement{Kind: model.KindEvent, Subject: id, Predicate: base, Qualifiers: model.Qualifiers{Date: date}})
 		case base == "description" || base == "status" || base == "note":
@@ -353,7 +337,7 @@ func (im *run) row(line int, row []string) error {
 			for _, name := range im.values(f, row) {
 				oid, otype, err := im.object(p, name)
 				if err != nil {
-					return &LineError{Line: line, Field: base, Err: err}
+					return &importer.Error{Unit: "line", N: line, Field: base, Err: err}
 				}
 				types[oid] = otype
 				sts = append(sts, model.Statement{Kind: model.KindRelation, Subject: id, Predicate: base, Object: oid})
@@ -364,12 +348,12 @@ func (im *run) row(line int, row []string) error {
 	for i := range sts {
 		sts[i].SourceID, sts[i].Evidence = im.src.ID, evidence
 		if err := model.ValidateStatement(sts[i], typeOf); err != nil {
-			return &LineError{Line: line, Field: sts[i].Predicate, Err: err}
+			return &importer.Error{Unit: "line", N: line, Field: sts[i].Predicate, Err: err}
 		}
 	}
 	n, err := im.tx.AddStatements(im.ctx, sts)
 	if err != nil {
-		return &LineError{Line: line, Err: err}
+		return &importer.Error{Unit: "line", N: line, Err: err}
 	}
 	im.c.Statements += n
 	return nil

@@ -121,29 +121,6 @@ type claim struct {
 	} `json:"mainsnak"`
 }
 
-// LineError names the line of the dump (from 1), the item and the field an import failed on.
-type LineError struct {
-	Line  int
-	ID    string
-	Field string
-	Err   error
-}
-
-func (e *LineError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "line %d", e.Line)
-	if e.ID != "" {
-		fmt.Fprintf(&b, " (%s)", e.ID)
-	}
-	if e.Field != "" {
-		fmt.Fprintf(&b, ", field %s", e.Field)
-	}
-	fmt.Fprintf(&b, ": %v", e.Err)
-	return b.String()
-}
-
-func (e *LineError) Unwrap() error { return e.Err }
-
 // Source returns the source a dump's statements are stored under.
 func Source(version, date string) model.Source {
 	s := model.Source{Kind: model.SourceDataset, Title: "Wikidata JSON dump", URL: "https://www.wikidata.org",
@@ -213,7 +190,7 @@ func (im *run) read(f *importer.File, progress func(done, total int64)) error {
 	for n := 1; ; n++ {
 		line, err := br.ReadBytes('\n')
 		if err != nil && !errors.Is(err, io.EOF) {
-			return &LineError{Line: n, Err: err}
+			return &importer.Error{Unit: "line", N: n, Err: err}
 		}
 		eof := errors.Is(err, io.EOF)
 		t := bytes.TrimSpace(line)
@@ -222,11 +199,11 @@ func (im *run) read(f *importer.File, progress func(done, total int64)) error {
 		case !started && bytes.Equal(t, []byte("[")):
 			started = true
 		case !started:
-			return &LineError{Line: n, Err: errors.New("not a Wikidata JSON dump: want a line with [ first")}
+			return &importer.Error{Unit: "line", N: n, Err: errors.New("not a Wikidata JSON dump: want a line with [ first")}
 		case bytes.Equal(t, []byte("]")):
 			ended = true
 		case ended:
-			return &LineError{Line: n, Err: errors.New("text after the closing ]")}
+			return &importer.Error{Unit: "line", N: n, Err: errors.New("text after the closing ]")}
 		default:
 			im.c.Lines++
 			if err := im.entity(n, bytes.TrimSuffix(t, []byte(","))); err != nil {
@@ -252,7 +229,7 @@ func (im *run) read(f *importer.File, progress func(done, total int64)) error {
 func (im *run) entity(n int, line []byte) error {
 	var it entity
 	if err := json.Unmarshal(line, &it); err != nil {
-		le := &LineError{Line: n, Err: err}
+		le := &importer.Error{Unit: "line", N: n, Err: err}
 		var te *json.UnmarshalTypeError
 		var se *json.SyntaxError
 		switch {
@@ -264,7 +241,7 @@ func (im *run) entity(n int, line []byte) error {
 		return le
 	}
 	if !strings.HasPrefix(it.ID, "Q") && !strings.HasPrefix(it.ID, "P") && !strings.HasPrefix(it.ID, "L") {
-		return &LineError{Line: n, ID: it.ID, Field: "id", Err: errors.New("want an entity ID such as Q42")}
+		return &importer.Error{Unit: "line", N: n, ID: it.ID, Field: "id", Err: errors.New("want an entity ID such as Q42")}
 	}
 	if it.Type != "item" {
 		im.c.Ignored++
@@ -321,7 +298,7 @@ func (im *run) entity(n int, line []byte) error {
 			case "P1448", "P1813": // official name, short name
 				var v struct{ Text, Language string }
 				if err := json.Unmarshal(dv.Value, &v); err != nil {
-					return &LineError{Line: n, ID: it.ID, Field: field, Err: errors.New("want a monolingual text")}
+					return &importer.Error{Unit: "line", N: n, ID: it.ID, Field: field, Err: errors.New("want a monolingual text")}
 				}
 				if lang, ok := languages[strings.ToLower(v.Language)]; ok {
 					kind := "label"
@@ -333,7 +310,7 @@ func (im *run) entity(n int, line []byte) error {
 			case "P571", "P576": // inception, dissolved
 				date, err := timeValue(dv.Value)
 				if err != nil {
-					return &LineError{Line: n, ID: it.ID, Field: field, Err: err}
+					return &importer.Error{Unit: "line", N: n, ID: it.ID, Field: field, Err: err}
 				}
 				if date == "" {
 					continue
@@ -349,7 +326,7 @@ func (im *run) entity(n int, line []byte) error {
 					ID string `json:"id"`
 				}
 				if err := json.Unmarshal(dv.Value, &v); err != nil || !strings.HasPrefix(v.ID, "Q") {
-					return &LineError{Line: n, ID: it.ID, Field: field, Err: errors.New("want an item (wikibase-entityid)")}
+					return &importer.Error{Unit: "line", N: n, ID: it.ID, Field: field, Err: errors.New("want an item (wikibase-entityid)")}
 				}
 				im.rels = append(im.rels, relation{subject: it.ID, prop: prop, object: v.ID, line: n})
 			default:
@@ -359,7 +336,7 @@ func (im *run) entity(n int, line []byte) error {
 				}
 				var v string
 				if err := json.Unmarshal(dv.Value, &v); err != nil {
-					return &LineError{Line: n, ID: it.ID, Field: field, Err: errors.New("want a string")}
+					return &importer.Error{Unit: "line", N: n, ID: it.ID, Field: field, Err: errors.New("want a string")}
 				}
 				if scheme == "website" {
 					v = resolve.Website(v)
@@ -372,7 +349,7 @@ func (im *run) entity(n int, line []byte) error {
 	}
 	res, err := im.tx.Put(im.ctx, e)
 	if err != nil {
-		return &LineError{Line: n, ID: it.ID, Err: err}
+		return &importer.Error{Unit: "line", N: n, ID: it.ID, Err: err}
 	}
 	switch {
 	case res.Created:
