@@ -284,10 +284,11 @@ func (r reader) Entities(ctx context.Context, q store.EntityQuery) (store.Entity
 				fmt.Sscan(cur.Value, &n)
 				v = n
 			}
-			cond += fmt.Sprintf(" AND (%s %s ? OR (%s = ? AND e.id > ?))", col, cmp, col)
+			// ties go by ID in the same direction, so that an index on (col, id) serves the order
+			cond += fmt.Sprintf(" AND (%s %s ? OR (%s = ? AND e.id %s ?))", col, cmp, col, cmp)
 			pageArgs = append(pageArgs, v, v, cur.ID)
 		}
-		order = fmt.Sprintf("%s %s, e.id LIMIT %d", col, dir, limit+1)
+		order = fmt.Sprintf("%s %s, e.id %s LIMIT %d", col, dir, dir, limit+1)
 	}
 	rows, err := r.c.query(ctx, "SELECT "+entityCols+", e.degree "+from+" WHERE "+cond+" ORDER BY "+order, pageArgs...)
 	if err != nil {
