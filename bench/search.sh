@@ -22,7 +22,7 @@ if [ ! -f "$dir/gen-$n.db" ]; then
 	echo "import jsonl of $n generated entities: $(echo "$(date +%s.%N) - $s" | bc) s"
 	rm -f "$dir/gen.jsonl"
 fi
-"$dir/hkin" stats --db "$dir/gen-$n.db" | head -2
+"$dir/hkin" stats --db "$dir/gen-$n.db" | sed -n 1,2p
 
 # queries: names of entities sampled from the database, cut and mangled as users type them
 python3 - "$dir/gen-$n.db" > "$dir/queries.txt" <<'PY'

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -20,7 +21,7 @@ import (
 )
 
 func (a *App) serveCmd() *cobra.Command {
-	var addr string
+	var addr, pprofAddr string
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Serve the API and web UI; an empty database gets the starter network",
@@ -60,6 +61,9 @@ func (a *App) serveCmd() *cobra.Command {
 			}
 			errc := make(chan error, 1)
 			go func() { errc <- srv.Serve(ln) }()
+			if pprofAddr != "" {
+				go a.servePprof(ctx, pprofAddr)
+			}
 			// keep the graph fresh as statements arrive through this or any other server
 			go func() {
 				if err := a.graph.Refresh(ctx, s); err != nil {
@@ -89,7 +93,26 @@ func (a *App) serveCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
+	cmd.Flags().StringVar(&pprofAddr, "pprof", "", "also serve Go's profiler (/debug/pprof/) on this address, e.g. 127.0.0.1:6060; keep it private")
 	return cmd
+}
+
+// servePprof serves net/http/pprof on its own listener, apart from the API.
+func (a *App) servePprof(ctx context.Context, addr string) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	srv := &http.Server{Addr: addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		srv.Close()
+	}()
+	a.log.Info("profiler", "url", "http://"+addr+"/debug/pprof/")
+	if err := srv.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) {
+		a.log.Warn("profiler", "err", err)
+	}
 }
 
 // Handler is the HTTP handler of `hkin serve`: the API and the web UI.

@@ -58,7 +58,7 @@ type Index struct {
 }
 
 // maxCandidates bounds how many entities one query ranks.
-const maxCandidates = 2000
+const maxCandidates = 500
 
 // New builds an index of entities given best connected first.
 func New(es []model.Entity) *Index {
@@ -91,8 +91,17 @@ func (ix *Index) fill(es []model.Entity) {
 		}(w)
 	}
 	wg.Wait()
+	words := map[string]string{} // each token once, to share among names
+	labels := map[string]string{} // types and categories, likewise
+	intern := func(s string) string {
+		if c, ok := labels[s]; ok {
+			return c
+		}
+		labels[s] = s
+		return s
+	}
 	for i, e := range es {
-		d := doc{id: e.ID, typ: e.Type, category: e.Category}
+		d := doc{id: e.ID, typ: intern(e.Type), category: intern(e.Category)}
 		pos := int32(i)
 		seenKey, seenAcr, seenTok := map[string]bool{}, map[string]bool{}, map[string]bool{}
 		addAcr := func(a string) {
@@ -106,6 +115,18 @@ func (ix *Index) fill(es []model.Entity) {
 			n := name{key: f.Key, norm: f.Norm, tokens: f.Tokens, han: f.Han}
 			if n.key == "" {
 				return
+			}
+			// one copy of each word for the whole index: most names share their words
+			if n.norm == n.key {
+				n.norm = n.key
+			}
+			n.tokens = slices.Clip(n.tokens)
+			for j, t := range n.tokens {
+				if c, ok := words[t]; ok {
+					n.tokens[j] = c
+				} else {
+					words[t] = t
+				}
 			}
 			d.names = append(d.names, n)
 			for _, k := range []string{n.key, n.norm} {

@@ -242,7 +242,9 @@ func (r reader) Entities(ctx context.Context, q store.EntityQuery) (store.Entity
 		from += " " + j
 	}
 	all := append(append([]any{}, joinArgs...), args...)
-	if !q.Bare {
+	// a list of IDs that fits one page is counted from the page itself
+	countRows := len(q.IDs) > 0 && len(q.IDs) <= limit && cur.ID == "" && cur.Offset == 0
+	if !q.Bare && !countRows {
 		if err := r.c.row(ctx, "SELECT COUNT(*) "+from+" WHERE "+cond, all...).Scan(&page.Total); err != nil {
 			return page, fmt.Errorf("count entities: %w", err)
 		}
@@ -313,6 +315,9 @@ func (r reader) Entities(ctx context.Context, q store.EntityQuery) (store.Entity
 		return page, err
 	}
 	rows.Close()
+	if countRows && !q.Bare {
+		page.Total = len(page.Entities)
+	}
 	if len(page.Entities) > limit {
 		page.Entities = page.Entities[:limit]
 		last := page.Entities[limit-1]

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/hkin/hkin/internal/model"
@@ -33,13 +34,14 @@ type Dialect struct {
 // DB is a store over a write handle and a read handle (they may be the same pool).
 type DB struct {
 	read, write *sql.DB
+	reads       *preparedDB // read, with its statements prepared once
 	d           Dialect
 	closers     []func() error
 }
 
 // New returns a store reading through read and writing through write.
 func New(read, write *sql.DB, d Dialect, closers ...func() error) *DB {
-	return &DB{read: read, write: write, d: d, closers: closers}
+	return &DB{read: read, write: write, reads: &preparedDB{DB: read, stmts: map[string]*sql.Stmt{}}, d: d, closers: closers}
 }
 
 // Close closes the handles.
@@ -106,6 +108,58 @@ func (t *preparedTx) QueryRowContext(ctx context.Context, query string, args ...
 	return t.Tx.QueryRowContext(ctx, query, args...)
 }
 
+// preparedDB is a read pool that prepares each query once (on each connection, as database/sql
+// does for a *sql.Stmt): a profile or a search page runs the same few queries again and again.
+type preparedDB struct {
+	*sql.DB
+	mu    sync.RWMutex
+	stmts map[string]*sql.Stmt
+}
+
+func (p *preparedDB) stmt(ctx context.Context, query string) *sql.Stmt {
+	p.mu.RLock()
+	s, ok := p.stmts[query]
+	p.mu.RUnlock()
+	if ok {
+		return s
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if s, ok := p.stmts[query]; ok {
+		return s
+	}
+	if len(p.stmts) >= maxPrepared {
+		return nil
+	}
+	s, err := p.DB.PrepareContext(ctx, query)
+	if err != nil {
+		return nil // running it unprepared reports the error
+	}
+	p.stmts[query] = s
+	return s
+}
+
+func (p *preparedDB) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if s := p.stmt(ctx, query); s != nil {
+		return s.ExecContext(ctx, args...)
+	}
+	return p.DB.ExecContext(ctx, query, args...)
+}
+
+func (p *preparedDB) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if s := p.stmt(ctx, query); s != nil {
+		return s.QueryContext(ctx, args...)
+	}
+	return p.DB.QueryContext(ctx, query, args...)
+}
+
+func (p *preparedDB) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if s := p.stmt(ctx, query); s != nil {
+		return s.QueryRowContext(ctx, args...)
+	}
+	return p.DB.QueryRowContext(ctx, query, args...)
+}
+
 // conn runs queries on one querier with the dialect's placeholders.
 type conn struct {
 	q querier
@@ -142,7 +196,7 @@ func (c conn) row(ctx context.Context, query string, args ...any) *sql.Row {
 	return c.q.QueryRowContext(ctx, c.rebind(query), args...)
 }
 
-func (db *DB) reader() reader { return reader{conn{db.read, &db.d}} }
+func (db *DB) reader() reader { return reader{conn{db.reads, &db.d}} }
 
 func (db *DB) wrap(err error) error {
 	if err != nil && db.d.Unavailable != nil && db.d.Unavailable(err) {
