@@ -91,7 +91,7 @@ func (ix *Index) fill(es []model.Entity) {
 		}(w)
 	}
 	wg.Wait()
-	words := map[string]string{} // each token once, to share among names
+	words := map[string]string{}  // each token once, to share among names
 	labels := map[string]string{} // types and categories, likewise
 	intern := func(s string) string {
 		if c, ok := labels[s]; ok {
