@@ -27,12 +27,16 @@ var migrations embed.FS
 func Open(ctx context.Context, path string) (*sqlstore.DB, error) {
 	dsn := func(readOnly bool) string {
 		q := url.Values{}
-		for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)", "cache_size(-32768)", "temp_store(MEMORY)"} {
+		for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)", "temp_store(MEMORY)"} {
 			q.Add("_pragma", p)
 		}
+		// the writer keeps 32 MB of pages; each of the readers 8 MB, the OS's file cache serving
+		// the rest (readers' caches add up across the pool and live outside Go's heap)
 		if readOnly {
 			q.Add("_pragma", "query_only(1)")
+			q.Add("_pragma", "cache_size(-8192)")
 		} else {
+			q.Add("_pragma", "cache_size(-32768)")
 			q.Set("_txlock", "immediate")
 		}
 		return "file:" + path + "?" + q.Encode()
