@@ -396,12 +396,19 @@ func (ix *Index) neighbours(t string, prefix bool) []string {
 		}
 	}
 	if prefix {
+		// of the first 1,024 words it begins, the 64 that most names hold
+		var begun []string
 		i := sort.SearchStrings(ix.tokens, t)
-		for n := 0; i < len(ix.tokens) && strings.HasPrefix(ix.tokens[i], t) && n < 64; i, n = i+1, n+1 {
+		for n := 0; i < len(ix.tokens) && strings.HasPrefix(ix.tokens[i], t) && n < 1024; i, n = i+1, n+1 {
 			if ix.tokens[i] != t {
-				out = append(out, ix.tokens[i])
+				begun = append(begun, ix.tokens[i])
 			}
 		}
+		if len(begun) > 64 {
+			slices.SortStableFunc(begun, func(a, b string) int { return len(ix.byTok[b]) - len(ix.byTok[a]) })
+			begun = begun[:64]
+		}
+		out = append(out, begun...)
 	}
 	return out
 }

@@ -2,7 +2,9 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/hkin/hkin/internal/model"
@@ -157,5 +159,26 @@ func TestOneEdit(t *testing.T) {
 		if got := oneEdit(tt.b, tt.a); got != tt.want {
 			t.Errorf("oneEdit(%q, %q) = %v, want %v", tt.b, tt.a, got, tt.want)
 		}
+	}
+}
+
+// A short prefix that begins more words than are looked up takes those most names hold.
+func TestShortPrefixTakesCommonWords(t *testing.T) {
+	var es []model.Entity
+	for i := range 5 {
+		es = append(es, ent(fmt.Sprintf("rasterix-%d", i), model.Organization, fmt.Sprintf("Rasterix Labs %d", i)))
+	}
+	for i := range 100 {
+		es = append(es, ent(fmt.Sprintf("ra%03d", i), model.Organization, fmt.Sprintf("Ra%03d", i)))
+	}
+	hits, _ := New(es).Search(Query{Text: "Ra", Limit: 200})
+	found := 0
+	for _, h := range hits {
+		if strings.HasPrefix(h.ID, "rasterix-") {
+			found++
+		}
+	}
+	if found != 5 {
+		t.Errorf("%d of the 5 Rasterix entities found for \"Ra\"", found)
 	}
 }
