@@ -34,14 +34,14 @@ type Dialect struct {
 // DB is a store over a write handle and a read handle (they may be the same pool).
 type DB struct {
 	read, write *sql.DB
-	reads       *preparedDB // read, with its statements prepared once
+	reads       *prepared // read, with its statements prepared once
 	d           Dialect
 	closers     []func() error
 }
 
 // New returns a store reading through read and writing through write.
 func New(read, write *sql.DB, d Dialect, closers ...func() error) *DB {
-	return &DB{read: read, write: write, reads: &preparedDB{DB: read, stmts: map[string]*sql.Stmt{}}, d: d, closers: closers}
+	return &DB{read: read, write: write, reads: newPrepared(read), d: d, closers: closers}
 }
 
 // Close closes the handles.
@@ -60,63 +60,29 @@ type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-// preparedTx is a write transaction that prepares each query once: an import runs the same
-// few statements hundreds of thousands of times, and parsing them again each time cost SQLite
-// more than the inserts. The statements close with the transaction.
-type preparedTx struct {
-	*sql.Tx
+// preparer is what *sql.DB and *sql.Tx share besides querier.
+type preparer interface {
+	querier
+	PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
+}
+
+// prepared runs each query through a statement prepared once: an import runs the same few
+// statements hundreds of thousands of times in one transaction, and a search page the same few
+// reads again and again; parsing them each time cost SQLite more than the work. On a transaction
+// the statements close with it; on a pool database/sql prepares them on each connection.
+type prepared struct {
+	on    preparer
+	mu    sync.RWMutex
 	stmts map[string]*sql.Stmt
 }
+
+func newPrepared(on preparer) *prepared { return &prepared{on: on, stmts: map[string]*sql.Stmt{}} }
 
 // maxPrepared bounds the cache; queries built with a varying number of placeholders beyond it
 // run unprepared.
 const maxPrepared = 256
 
-func (t *preparedTx) stmt(ctx context.Context, query string) *sql.Stmt {
-	if s, ok := t.stmts[query]; ok {
-		return s
-	}
-	if len(t.stmts) >= maxPrepared {
-		return nil
-	}
-	s, err := t.Tx.PrepareContext(ctx, query)
-	if err != nil {
-		return nil // running it unprepared reports the error
-	}
-	t.stmts[query] = s
-	return s
-}
-
-func (t *preparedTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	if s := t.stmt(ctx, query); s != nil {
-		return s.ExecContext(ctx, args...)
-	}
-	return t.Tx.ExecContext(ctx, query, args...)
-}
-
-func (t *preparedTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	if s := t.stmt(ctx, query); s != nil {
-		return s.QueryContext(ctx, args...)
-	}
-	return t.Tx.QueryContext(ctx, query, args...)
-}
-
-func (t *preparedTx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
-	if s := t.stmt(ctx, query); s != nil {
-		return s.QueryRowContext(ctx, args...)
-	}
-	return t.Tx.QueryRowContext(ctx, query, args...)
-}
-
-// preparedDB is a read pool that prepares each query once (on each connection, as database/sql
-// does for a *sql.Stmt): a profile or a search page runs the same few queries again and again.
-type preparedDB struct {
-	*sql.DB
-	mu    sync.RWMutex
-	stmts map[string]*sql.Stmt
-}
-
-func (p *preparedDB) stmt(ctx context.Context, query string) *sql.Stmt {
+func (p *prepared) stmt(ctx context.Context, query string) *sql.Stmt {
 	p.mu.RLock()
 	s, ok := p.stmts[query]
 	p.mu.RUnlock()
@@ -131,7 +97,7 @@ func (p *preparedDB) stmt(ctx context.Context, query string) *sql.Stmt {
 	if len(p.stmts) >= maxPrepared {
 		return nil
 	}
-	s, err := p.DB.PrepareContext(ctx, query)
+	s, err := p.on.PrepareContext(ctx, query)
 	if err != nil {
 		return nil // running it unprepared reports the error
 	}
@@ -139,25 +105,25 @@ func (p *preparedDB) stmt(ctx context.Context, query string) *sql.Stmt {
 	return s
 }
 
-func (p *preparedDB) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+func (p *prepared) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	if s := p.stmt(ctx, query); s != nil {
 		return s.ExecContext(ctx, args...)
 	}
-	return p.DB.ExecContext(ctx, query, args...)
+	return p.on.ExecContext(ctx, query, args...)
 }
 
-func (p *preparedDB) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+func (p *prepared) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	if s := p.stmt(ctx, query); s != nil {
 		return s.QueryContext(ctx, args...)
 	}
-	return p.DB.QueryContext(ctx, query, args...)
+	return p.on.QueryContext(ctx, query, args...)
 }
 
-func (p *preparedDB) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+func (p *prepared) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
 	if s := p.stmt(ctx, query); s != nil {
 		return s.QueryRowContext(ctx, args...)
 	}
-	return p.DB.QueryRowContext(ctx, query, args...)
+	return p.on.QueryRowContext(ctx, query, args...)
 }
 
 // conn runs queries on one querier with the dialect's placeholders.
@@ -231,7 +197,7 @@ func (db *DB) update(ctx context.Context, fn func(w store.Writer) error) (int64,
 	if err != nil {
 		return 0, fmt.Errorf("begin: %w", err)
 	}
-	w := &writer{reader: reader{conn{&preparedTx{Tx: tx, stmts: map[string]*sql.Stmt{}}, &db.d}}, types: map[string]string{}}
+	w := &writer{reader: reader{conn{newPrepared(tx), &db.d}}, types: map[string]string{}}
 	if err := fn(w); err != nil {
 		tx.Rollback()
 		return 0, err
