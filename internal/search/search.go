@@ -57,6 +57,9 @@ type Index struct {
 	seq    int64
 }
 
+// maxWalk bounds how many postings one query walks to find entities holding all its words.
+const maxWalk = 20000
+
 // maxCandidates bounds how many entities one query ranks.
 const maxCandidates = 500
 
@@ -452,8 +455,12 @@ func (ix *Index) intersect(alts [][]string, limit int) []int32 {
 	}
 	var out []int32
 	m := newMerge(walk)
+	// a rare combination of common words would walk a long list to its end: the walk stops
+	// after maxWalk postings, the best connected holders having come first
+	walked := 0
 next:
-	for p, ok := m.next(); ok && len(out) < limit; p, ok = m.next() {
+	for p, ok := m.next(); ok && len(out) < limit && walked < maxWalk; p, ok = m.next() {
+		walked++
 		for i, l := range lists {
 			j, found := slices.BinarySearch(l, p)
 			if lists[i] = l[j:]; !found {
