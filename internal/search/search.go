@@ -94,13 +94,13 @@ func (ix *Index) fill(es []model.Entity) {
 		}(w)
 	}
 	wg.Wait()
-	words := map[string]string{}  // each token once, to share among names
-	labels := map[string]string{} // types and categories, likewise
+	// one copy of each word, type and category for the whole index: most names share their words
+	copies := map[string]string{}
 	intern := func(s string) string {
-		if c, ok := labels[s]; ok {
+		if c, ok := copies[s]; ok {
 			return c
 		}
-		labels[s] = s
+		copies[s] = s
 		return s
 	}
 	for i, e := range es {
@@ -119,17 +119,11 @@ func (ix *Index) fill(es []model.Entity) {
 			if n.key == "" {
 				return
 			}
-			// one copy of each word for the whole index: most names share their words
 			if n.norm == n.key {
-				n.norm = n.key
+				n.norm = n.key // equal strings: keep one copy
 			}
-			n.tokens = slices.Clip(n.tokens)
 			for j, t := range n.tokens {
-				if c, ok := words[t]; ok {
-					n.tokens[j] = c
-				} else {
-					words[t] = t
-				}
+				n.tokens[j] = intern(t)
 			}
 			d.names = append(d.names, n)
 			for _, k := range []string{n.key, n.norm} {
@@ -477,23 +471,22 @@ next:
 // holdsAll reports whether a doc's names hold, for every set, one of its tokens.
 func holdsAll(d *doc, sets []map[string]bool) bool {
 	for _, s := range sets {
-		found := false
-		for _, n := range d.names {
-			for _, t := range n.tokens {
-				if s[t] {
-					found = true
-					break
-				}
-			}
-			if found {
-				break
-			}
-		}
-		if !found {
+		if !holdsAny(d, s) {
 			return false
 		}
 	}
 	return true
+}
+
+func holdsAny(d *doc, s map[string]bool) bool {
+	for _, n := range d.names {
+		for _, t := range n.tokens {
+			if s[t] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // merge walks several sorted posting lists as one, in order and without repeats.
