@@ -1,0 +1,6 @@
+-- wrk: one RESULT line with throughput, p50 and p99 latency and errors, for bench/*.sh to read.
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT requests/s=%.0f p50_ms=%.2f p99_ms=%.2f errors=%d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
