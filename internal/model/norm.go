@@ -7,11 +7,14 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// possessive drops "'s" (typed either way) before NormName removes punctuation.
+var possessive = strings.NewReplacer("’s ", " ", "'s ", " ", "’", "'")
+
 // NormName folds a name for matching: Unicode compatibility forms, lower case, diacritics, "’s" and punctuation removed,
 // a leading "the" dropped, white space collapsed. Han characters are kept as they are.
 func NormName(s string) string {
 	s = strings.ToLower(norm.NFKD.String(s))
-	s = strings.NewReplacer("’s ", " ", "'s ", " ", "’", "'").Replace(s + " ")
+	s = possessive.Replace(s + " ")
 	var b strings.Builder
 	space := true
 	for _, r := range s {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
+	"runtime"
 	"slices"
 	"strconv"
 	"testing"
@@ -30,7 +31,9 @@ func BenchmarkSearch(b *testing.B) {
 		}
 	}
 	es := generated(b, n)
+	before := heapInUse()
 	ix := New(es)
+	size := heapInUse() - before
 	rng := rand.New(rand.NewPCG(1, 2))
 	var queries []string
 	for len(queries) < 2000 {
@@ -54,6 +57,15 @@ func BenchmarkSearch(b *testing.B) {
 	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
 	b.ReportMetric(float64(times[len(times)*99/100].Microseconds())/1000, "p99-ms")
 	b.ReportMetric(float64(ix.Len()), "entities")
+	b.ReportMetric(float64(size)/(1<<20), "index-MiB")
+}
+
+// heapInUse is the live heap after a collection.
+func heapInUse() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
 }
 
 // typo swaps two letters in the middle of s.

@@ -6,13 +6,16 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"hash/maphash"
 	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/hkin/hkin/internal/model"
@@ -29,33 +32,104 @@ const (
 	TierFuzzy          // a name holds the words with a typo, or most of them
 )
 
-// name is one name of an entity in its folded forms.
-type name struct {
-	key    string   // resolve.Key: simplified Chinese, expanded, no legal suffix
-	norm   string   // model.NormName
-	tokens []string // resolve.Tokens: words, and Chinese bigrams
-	han    bool
-}
-
-// doc is one indexed entity. Its position in Index.docs is its importance rank: the index is
-// built from the best connected entity down.
-type doc struct {
-	id, typ, category string
-	names             []name
-	acronyms          []string // written acronyms and those computed from the names
-}
-
-// Index is an in-memory search index. It is safe for concurrent use; Build replaces it whole.
+// Index is an in-memory search index, safe for concurrent use. Its content is built whole and
+// swapped in: searches never wait for a rebuild.
 type Index struct {
-	mu     sync.RWMutex
-	docs   []doc
-	byKey  map[string][]int32 // name key or norm → docs
-	byAcr  map[string][]int32
-	byTok  map[string][]int32 // token → docs, in importance order
-	tokens []string           // every token, sorted, for prefix lookups
-	near   map[string][]string
-	seq    int64
+	c atomic.Pointer[content]
 }
+
+// content is what an index holds, in flat arrays without pointers (but for a few strings) so
+// that a million entities cost the garbage collector next to nothing. A doc is an entity; its
+// number is its importance rank, docs being indexed from the best connected down. Names and
+// tokens are numbered too; "ends" arrays give where the items of a doc or name end.
+type content struct {
+	seq  int64
+	seed maphash.Seed
+
+	ids      text     // doc → entity ID
+	typ, cat []uint16 // doc → kinds
+	kinds    []string // type and category names
+
+	nameEnds    []uint32 // doc → its names
+	keys, norms text     // name → resolve.Key, model.NormName ("" when equal to the key)
+	tokEnds     []uint32 // name → its tokens in toks
+	toks        []int32
+	acrEnds     []uint32 // doc → its acronyms in acrs
+	acrs        text
+
+	words    text     // token → its text, sorted
+	postEnds []uint32 // token → the docs holding it in postings, in importance order
+	postings []int32
+
+	byKey, byAcr []hashed // name keys and norms, acronyms → docs
+	near         []hashed // a token with a letter left out → the token
+}
+
+// text is a list of strings kept as one: their bytes one after another and where each ends.
+type text struct {
+	s    string
+	ends []uint32
+}
+
+func (t *text) at(i int32) string { return t.s[start(t.ends, i):t.ends[i]] }
+func (t *text) len() int          { return len(t.ends) }
+
+type textBuilder struct {
+	b    strings.Builder
+	ends []uint32
+}
+
+func (t *textBuilder) add(s string) {
+	t.b.WriteString(s)
+	t.ends = append(t.ends, uint32(t.b.Len()))
+}
+
+func (t *textBuilder) text() text { return text{t.b.String(), t.ends} }
+
+// start is where item i of an ends array begins.
+func start(ends []uint32, i int32) uint32 {
+	if i == 0 {
+		return 0
+	}
+	return ends[i-1]
+}
+
+// hashed maps a string's hash to a number. Lists of them are sorted by hash, then number; the
+// rare collision costs a candidate that ranking turns away.
+type hashed struct {
+	h uint64
+	v int32
+}
+
+func (c *content) hash(s string) uint64 { return maphash.String(c.seed, s) }
+
+// lookup returns the numbers a string maps to in a hashed list.
+func (c *content) lookup(hs []hashed, s string) []hashed {
+	h := c.hash(s)
+	i := sort.Search(len(hs), func(i int) bool { return hs[i].h >= h })
+	j := i
+	for j < len(hs) && hs[j].h == h {
+		j++
+	}
+	return hs[i:j]
+}
+
+func sortHashed(hs []hashed) {
+	slices.SortFunc(hs, func(a, b hashed) int {
+		if a.h != b.h {
+			return cmp.Compare(a.h, b.h)
+		}
+		return cmp.Compare(a.v, b.v)
+	})
+}
+
+// token returns a token's number.
+func (c *content) token(w string) (int32, bool) {
+	i := sort.Search(c.words.len(), func(i int) bool { return c.words.at(int32(i)) >= w })
+	return int32(i), i < c.words.len() && c.words.at(int32(i)) == w
+}
+
+func (c *content) posting(t int32) []int32 { return c.postings[start(c.postEnds, t):c.postEnds[t]] }
 
 // maxWalk bounds how many postings one query walks to find entities holding all its words.
 const maxWalk = 20000
@@ -66,15 +140,11 @@ const maxCandidates = 500
 // New builds an index of entities given best connected first.
 func New(es []model.Entity) *Index {
 	ix := &Index{}
-	ix.fill(es)
+	ix.c.Store(build(es, 0))
 	return ix
 }
 
-func (ix *Index) fill(es []model.Entity) {
-	docs := make([]doc, 0, len(es))
-	byKey := map[string][]int32{}
-	byAcr := map[string][]int32{}
-	byTok := map[string][]int32{}
+func build(es []model.Entity, seq int64) *content {
 	// folding names is the costly part: do it on every core
 	forms := make([][]resolve.Forms, len(es))
 	var wg sync.WaitGroup
@@ -94,52 +164,69 @@ func (ix *Index) fill(es []model.Entity) {
 		}(w)
 	}
 	wg.Wait()
-	// one copy of each word, type and category for the whole index: most names share their words
-	copies := map[string]string{}
-	intern := func(s string) string {
-		if c, ok := copies[s]; ok {
-			return c
+
+	c := &content{seq: seq, seed: maphash.MakeSeed()}
+	var ids, keys, norms, acrs textBuilder
+	kinds := map[string]uint16{}
+	kind := func(s string) uint16 {
+		k, ok := kinds[s]
+		if !ok {
+			k = uint16(len(c.kinds))
+			kinds[s] = k
+			c.kinds = append(c.kinds, s)
 		}
-		copies[s] = s
-		return s
+		return k
 	}
+	// tokens are numbered as met, renumbered in sorted order at the end
+	tokNum := map[string]int32{}
+	var words []string
+	var posts [][]int32
 	for i, e := range es {
-		d := doc{id: e.ID, typ: intern(e.Type), category: intern(e.Category)}
 		pos := int32(i)
-		seenKey, seenAcr, seenTok := map[string]bool{}, map[string]bool{}, map[string]bool{}
+		ids.add(e.ID)
+		c.typ = append(c.typ, kind(e.Type))
+		c.cat = append(c.cat, kind(e.Category))
+		seenKey, seenAcr, seenTok := map[string]bool{}, map[string]bool{}, map[int32]bool{}
 		addAcr := func(a string) {
 			if a != "" && !seenAcr[a] {
 				seenAcr[a] = true
-				d.acronyms = append(d.acronyms, a)
-				byAcr[a] = append(byAcr[a], pos)
+				acrs.add(a)
+				c.byAcr = append(c.byAcr, hashed{c.hash(a), pos})
 			}
 		}
 		add := func(f resolve.Forms, value, kind string) {
-			n := name{key: f.Key, norm: f.Norm, tokens: f.Tokens, han: f.Han}
-			if n.key == "" {
+			if f.Key == "" {
 				return
 			}
-			if n.norm == n.key {
-				n.norm = n.key // equal strings: keep one copy
+			keys.add(f.Key)
+			if f.Norm == f.Key {
+				norms.add("")
+			} else {
+				norms.add(f.Norm)
 			}
-			for j, t := range n.tokens {
-				n.tokens[j] = intern(t)
-			}
-			d.names = append(d.names, n)
-			for _, k := range []string{n.key, n.norm} {
+			for _, k := range []string{f.Key, f.Norm} {
 				if !seenKey[k] {
 					seenKey[k] = true
-					byKey[k] = append(byKey[k], pos)
+					c.byKey = append(c.byKey, hashed{c.hash(k), pos})
 				}
 			}
-			for _, t := range n.tokens {
+			for _, w := range f.Tokens {
+				t, ok := tokNum[w]
+				if !ok {
+					t = int32(len(words))
+					tokNum[w] = t
+					words = append(words, w)
+					posts = append(posts, nil)
+				}
+				c.toks = append(c.toks, t)
 				if !seenTok[t] {
 					seenTok[t] = true
-					byTok[t] = append(byTok[t], pos)
+					posts[t] = append(posts[t], pos)
 				}
 			}
+			c.tokEnds = append(c.tokEnds, uint32(len(c.toks)))
 			if kind == "acronym" || resolve.LooksLikeAcronym(value) {
-				addAcr(strings.ReplaceAll(n.norm, " ", ""))
+				addAcr(strings.ReplaceAll(f.Norm, " ", ""))
 			}
 			for _, a := range f.Acronyms {
 				addAcr(a)
@@ -150,23 +237,42 @@ func (ix *Index) fill(es []model.Entity) {
 			add(forms[i][j+1], a.Value, a.Kind)
 		}
 		forms[i] = nil
-		docs = append(docs, d)
+		c.nameEnds = append(c.nameEnds, uint32(keys.len()))
+		c.acrEnds = append(c.acrEnds, uint32(acrs.len()))
 	}
-	tokens := make([]string, 0, len(byTok))
-	near := map[string][]string{}
-	for t := range byTok {
-		tokens = append(tokens, t)
-		if utf8.RuneCountInString(t) >= 4 && !resolve.HasHan(t) {
-			for _, d := range deletions(t) {
-				near[d] = append(near[d], t)
+	c.ids, c.keys, c.norms, c.acrs = ids.text(), keys.text(), norms.text(), acrs.text()
+
+	// tokens in sorted order, with their postings in one array
+	order := make([]int32, len(words))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(words[a], words[b]) })
+	renumber := make([]int32, len(words))
+	var ws textBuilder
+	for n, t := range order {
+		renumber[t] = int32(n)
+		ws.add(words[t])
+		c.postings = append(c.postings, posts[t]...)
+		c.postEnds = append(c.postEnds, uint32(len(c.postings)))
+		posts[t] = nil
+		if w := words[t]; utf8.RuneCountInString(w) >= 4 && !resolve.HasHan(w) {
+			for _, d := range deletions(w) {
+				c.near = append(c.near, hashed{c.hash(d), int32(n)})
 			}
 		}
 	}
-	sort.Strings(tokens)
-	ix.mu.Lock()
-	ix.docs, ix.byKey, ix.byAcr, ix.byTok, ix.tokens, ix.near = docs, byKey, byAcr, byTok, tokens, near
-	ix.mu.Unlock()
+	c.words = ws.text()
+	for i, t := range c.toks {
+		c.toks[i] = renumber[t]
+	}
+	sortHashed(c.byKey)
+	sortHashed(c.byAcr)
+	sortHashed(c.near)
+	return c
 }
+
+func (t *textBuilder) len() int { return len(t.ends) }
 
 // deletions returns a word with each one of its letters left out.
 func deletions(w string) []string {
@@ -205,10 +311,7 @@ func (ix *Index) Rebuild(ctx context.Context, r store.Reader) error {
 			break
 		}
 	}
-	ix.fill(es)
-	ix.mu.Lock()
-	ix.seq = seq
-	ix.mu.Unlock()
+	ix.c.Store(build(es, seq))
 	return nil
 }
 
@@ -219,16 +322,18 @@ func (ix *Index) Refresh(r store.Reader) func(ctx context.Context, from, to int6
 
 // Seq is the store's change number the index was built at.
 func (ix *Index) Seq() int64 {
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	return ix.seq
+	if c := ix.c.Load(); c != nil {
+		return c.seq
+	}
+	return 0
 }
 
 // Len is the number of entities indexed.
 func (ix *Index) Len() int {
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	return len(ix.docs)
+	if c := ix.c.Load(); c != nil {
+		return c.ids.len()
+	}
+	return 0
 }
 
 // Hit is one ranked result.
@@ -250,6 +355,10 @@ type Query struct {
 // Search returns the best matches for the text, best first, and how many matched in all (up to
 // the candidates ranked).
 func (ix *Index) Search(q Query) ([]Hit, int) {
+	c := ix.c.Load()
+	if c == nil {
+		return nil, 0
+	}
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 20
@@ -259,150 +368,187 @@ func (ix *Index) Search(q Query) ([]Hit, int) {
 		return nil, 0
 	}
 	norm := model.NormName(resolve.Simplified(q.Text))
-	qtoks := resolve.Tokens(q.Text)
+	qt := c.query(resolve.Tokens(q.Text))
 	acr := ""
-	if len(qtoks) == 1 && !resolve.HasHan(key) {
+	if len(qt.words) == 1 && !resolve.HasHan(key) {
 		acr = strings.ReplaceAll(norm, " ", "")
 	}
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
 
-	seen := make(map[int32]bool, 64)
-	var cands []int32
-	take := func(list []int32) {
-		for _, p := range list {
-			if len(cands) >= maxCandidates {
-				return
-			}
-			if !seen[p] {
-				seen[p] = true
-				cands = append(cands, p)
-			}
-		}
+	var cands candidates
+	cands.take(c.lookup(c.byKey, key))
+	if norm != key {
+		cands.take(c.lookup(c.byKey, norm))
 	}
-	take(ix.byKey[key])
-	take(ix.byKey[norm])
 	if acr != "" {
-		take(ix.byAcr[acr])
+		cands.take(c.lookup(c.byAcr, acr))
 	}
 	// every word of the text: the postings of each full word (or its typo neighbours)
 	// intersected, the last word also as a prefix
-	alts := make([][]string, len(qtoks))
-	for i, t := range qtoks {
-		list, ok := ix.byTok[t]
-		if ok {
+	alts := make([][]int32, len(qt.words))
+	for i, w := range qt.words {
+		t := qt.ids[i]
+		if t >= 0 {
 			alts[i] = append(alts[i], t)
 		}
 		// a word few names hold may itself be a typo: look for its neighbours too
-		if len(list) < 50 || i == len(qtoks)-1 {
-			alts[i] = append(alts[i], ix.neighbours(t, i == len(qtoks)-1)...)
+		if t < 0 || len(c.posting(t)) < 50 || i == len(qt.words)-1 {
+			alts[i] = append(alts[i], c.neighbours(w, t, i == len(qt.words)-1)...)
 		}
 	}
-	take(ix.intersect(alts, maxCandidates))
-	if len(cands) < maxCandidates/4 {
+	cands.takeDocs(c.intersect(alts, maxCandidates))
+	if cands.n < maxCandidates/4 {
 		// fewer than all words: the entities holding the rarest word of the text
-		rare := ""
-		for _, t := range qtoks {
-			if l, ok := ix.byTok[t]; ok && (rare == "" || len(l) < len(ix.byTok[rare])) {
+		rare := int32(-1)
+		for _, t := range qt.ids {
+			if t >= 0 && (rare < 0 || len(c.posting(t)) < len(c.posting(rare))) {
 				rare = t
 			}
 		}
-		if rare != "" {
-			l := ix.byTok[rare]
-			take(l[:min(len(l), maxCandidates/2)])
+		if rare >= 0 {
+			l := c.posting(rare)
+			cands.takeDocs(l[:min(len(l), maxCandidates/2)])
 		}
 	}
 
-	types, cats := set(q.Types), set(q.Categories)
-	var hits []Hit
-	var pos []int32
-	for _, p := range cands {
-		d := &ix.docs[p]
-		if len(types) > 0 && !types[d.typ] || len(cats) > 0 && !cats[d.category] {
+	types, byType := c.kindsOf(q.Types)
+	cats, byCat := c.kindsOf(q.Categories)
+	type ranked struct {
+		doc   int32
+		tier  int
+		score float64
+	}
+	rs := make([]ranked, 0, cands.n)
+	for _, d := range cands.list[:cands.n] {
+		if byType && !slices.Contains(types, c.typ[d]) || byCat && !slices.Contains(cats, c.cat[d]) {
 			continue
 		}
-		tier, score, ok := rank(d, key, norm, acr, qtoks)
-		if !ok {
-			continue
+		if tier, score, ok := c.rank(d, key, norm, acr, qt); ok {
+			rs = append(rs, ranked{d, tier, score})
 		}
-		hits = append(hits, Hit{ID: d.id, Tier: tier, Score: score})
-		pos = append(pos, p)
 	}
-	order := make([]int, len(hits))
-	for i := range order {
-		order[i] = i
-	}
-	sort.Slice(order, func(a, b int) bool {
-		x, y := hits[order[a]], hits[order[b]]
-		if x.Tier != y.Tier {
-			return x.Tier < y.Tier
+	slices.SortFunc(rs, func(x, y ranked) int {
+		if x.tier != y.tier {
+			return cmp.Compare(x.tier, y.tier)
 		}
-		if x.Score != y.Score {
-			return x.Score > y.Score
+		if x.score != y.score {
+			return cmp.Compare(y.score, x.score)
 		}
-		return pos[order[a]] < pos[order[b]] // the better connected
+		return cmp.Compare(x.doc, y.doc) // the better connected
 	})
-	total := len(hits)
-	out := make([]Hit, 0, limit)
-	for _, i := range order[min(q.Offset, len(order)):] {
+	out := make([]Hit, 0, min(limit, len(rs)))
+	for _, r := range rs[min(q.Offset, len(rs)):] {
 		if len(out) == limit {
 			break
 		}
-		out = append(out, hits[i])
+		out = append(out, Hit{ID: c.ids.at(r.doc), Tier: r.tier, Score: r.score})
 	}
-	return out, total
+	return out, len(rs)
 }
 
-func set(list []string) map[string]bool {
-	if len(list) == 0 {
-		return nil
-	}
-	m := make(map[string]bool, len(list))
-	for _, x := range list {
-		m[x] = true
-	}
-	return m
-}
-
-// neighbours returns the indexed tokens one typo from t and, for the word being typed, those it
-// begins (a capped number, most common first).
-func (ix *Index) neighbours(t string, prefix bool) []string {
-	var out []string
-	if utf8.RuneCountInString(t) >= 4 && !resolve.HasHan(t) {
-		seen := map[string]bool{t: true}
-		for _, d := range append([]string{t}, deletions(t)...) {
-			for _, w := range append(ix.near[d], d) {
-				if !seen[w] {
-					seen[w] = true
-					if _, ok := ix.byTok[w]; ok && oneEdit(t, w) {
-						out = append(out, w)
-					}
-				}
-			}
+// kindsOf returns the numbers of type or category names, and whether there are names to
+// restrict to (a name the index has never seen restricts to nothing).
+func (c *content) kindsOf(names []string) ([]uint16, bool) {
+	var ks []uint16
+	for _, n := range names {
+		if i := slices.Index(c.kinds, n); i >= 0 {
+			ks = append(ks, uint16(i))
 		}
 	}
-	if rs := []rune(t); len(rs) >= 4 && !resolve.HasHan(t) {
+	return ks, len(names) > 0
+}
+
+// candidates gathers up to maxCandidates docs without repeats, in the order taken.
+type candidates struct {
+	list  [maxCandidates]int32
+	n     int
+	slots [2 * maxCandidates]int32 // an open-addressing set of doc+1
+}
+
+func (cs *candidates) add(d int32) {
+	if cs.n == maxCandidates {
+		return
+	}
+	i := uint32(d) * 2654435761 % uint32(len(cs.slots))
+	for cs.slots[i] != 0 {
+		if cs.slots[i] == d+1 {
+			return
+		}
+		i = (i + 1) % uint32(len(cs.slots))
+	}
+	cs.slots[i] = d + 1
+	cs.list[cs.n] = d
+	cs.n++
+}
+
+func (cs *candidates) take(hs []hashed) {
+	for _, h := range hs {
+		cs.add(h.v)
+	}
+}
+
+func (cs *candidates) takeDocs(docs []int32) {
+	for _, d := range docs {
+		cs.add(d)
+	}
+}
+
+// query is the text's tokens with their numbers (-1 for a token no name holds).
+type query struct {
+	words []string
+	ids   []int32
+}
+
+func (c *content) query(words []string) query {
+	q := query{words: words, ids: make([]int32, len(words))}
+	for i, w := range words {
+		q.ids[i] = -1
+		if t, ok := c.token(w); ok {
+			q.ids[i] = t
+		}
+	}
+	return q
+}
+
+// neighbours returns the indexed tokens one typo from w (numbered t, or -1 when no name holds
+// it) and, for the word being typed, those it begins (a capped number, most common first).
+func (c *content) neighbours(w string, t int32, prefix bool) []int32 {
+	var out []int32
+	add := func(n int32) {
+		if n != t && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	if utf8.RuneCountInString(w) >= 4 && !resolve.HasHan(w) {
+		for _, d := range append([]string{w}, deletions(w)...) {
+			for _, h := range c.lookup(c.near, d) {
+				if oneEdit(w, c.words.at(h.v)) {
+					add(h.v)
+				}
+			}
+			if n, ok := c.token(d); ok {
+				add(n)
+			}
+		}
+		rs := []rune(w)
 		for i := 0; i+1 < len(rs); i++ {
 			rs[i], rs[i+1] = rs[i+1], rs[i]
-			if w := string(rs); w != t {
-				if _, ok := ix.byTok[w]; ok {
-					out = append(out, w)
-				}
+			if n, ok := c.token(string(rs)); ok {
+				add(n)
 			}
 			rs[i], rs[i+1] = rs[i+1], rs[i]
 		}
 	}
 	if prefix {
 		// of the first 1,024 words it begins, the 64 that most names hold
-		var begun []string
-		i := sort.SearchStrings(ix.tokens, t)
-		for n := 0; i < len(ix.tokens) && strings.HasPrefix(ix.tokens[i], t) && n < 1024; i, n = i+1, n+1 {
-			if ix.tokens[i] != t {
-				begun = append(begun, ix.tokens[i])
+		var begun []int32
+		i, _ := c.token(w)
+		for n := 0; int(i) < c.words.len() && strings.HasPrefix(c.words.at(i), w) && n < 1024; i, n = i+1, n+1 {
+			if i != t {
+				begun = append(begun, i)
 			}
 		}
 		if len(begun) > 64 {
-			slices.SortStableFunc(begun, func(a, b string) int { return len(ix.byTok[b]) - len(ix.byTok[a]) })
+			slices.SortStableFunc(begun, func(a, b int32) int { return len(c.posting(b)) - len(c.posting(a)) })
 			begun = begun[:64]
 		}
 		out = append(out, begun...)
@@ -415,7 +561,7 @@ func (ix *Index) neighbours(t string, prefix bool) []string {
 // fewest; a position of one token is checked by a search in its postings, one of several
 // tokens (a half-typed word, a word with its typo neighbours) on the doc's own tokens, so that
 // a prefix matching thousands of tokens never has its postings gathered and sorted.
-func (ix *Index) intersect(alts [][]string, limit int) []int32 {
+func (c *content) intersect(alts [][]int32, limit int) []int32 {
 	if len(alts) == 0 {
 		return nil
 	}
@@ -423,7 +569,7 @@ func (ix *Index) intersect(alts [][]string, limit int) []int32 {
 	for i, a := range alts {
 		n := 0
 		for _, t := range a {
-			n += len(ix.byTok[t])
+			n += len(c.posting(t))
 		}
 		if n == 0 {
 			return nil
@@ -432,20 +578,22 @@ func (ix *Index) intersect(alts [][]string, limit int) []int32 {
 			drive, least = i, n
 		}
 	}
-	var lists [][]int32        // positions of one token: their postings
-	var sets []map[string]bool // positions of several
+	var lists [][]int32 // positions of one token: their postings
+	var sets [][]int32  // positions of several: their tokens, sorted
 	for i, a := range alts {
 		switch {
 		case i == drive:
 		case len(a) == 1:
-			lists = append(lists, ix.byTok[a[0]])
+			lists = append(lists, c.posting(a[0]))
 		default:
-			sets = append(sets, set(a))
+			set := slices.Clone(a)
+			slices.Sort(set)
+			sets = append(sets, set)
 		}
 	}
 	walk := make([][]int32, 0, len(alts[drive]))
 	for _, t := range alts[drive] {
-		walk = append(walk, ix.byTok[t])
+		walk = append(walk, c.posting(t))
 	}
 	var out []int32
 	m := newMerge(walk)
@@ -453,40 +601,31 @@ func (ix *Index) intersect(alts [][]string, limit int) []int32 {
 	// after maxWalk postings, the best connected holders having come first
 	walked := 0
 next:
-	for p, ok := m.next(); ok && len(out) < limit && walked < maxWalk; p, ok = m.next() {
+	for d, ok := m.next(); ok && len(out) < limit && walked < maxWalk; d, ok = m.next() {
 		walked++
 		for i, l := range lists {
-			j, found := slices.BinarySearch(l, p)
+			j, found := slices.BinarySearch(l, d)
 			if lists[i] = l[j:]; !found {
 				continue next
 			}
 		}
-		if holdsAll(&ix.docs[p], sets) {
-			out = append(out, p)
+		if c.holdsAll(d, sets) {
+			out = append(out, d)
 		}
 	}
 	return out
 }
 
 // holdsAll reports whether a doc's names hold, for every set, one of its tokens.
-func holdsAll(d *doc, sets []map[string]bool) bool {
+func (c *content) holdsAll(d int32, sets [][]int32) bool {
+	first, end := start(c.nameEnds, d), c.nameEnds[d]
+	toks := c.toks[start(c.tokEnds, int32(first)):start(c.tokEnds, int32(end))]
 	for _, s := range sets {
-		if !holdsAny(d, s) {
+		if !slices.ContainsFunc(toks, func(t int32) bool { _, ok := slices.BinarySearch(s, t); return ok }) {
 			return false
 		}
 	}
 	return true
-}
-
-func holdsAny(d *doc, s map[string]bool) bool {
-	for _, n := range d.names {
-		for _, t := range n.tokens {
-			if s[t] {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // merge walks several sorted posting lists as one, in order and without repeats.
@@ -546,39 +685,44 @@ func (m *merge) down(i int) {
 }
 
 // rank places a doc in a tier for the text, with a score within the tier.
-func rank(d *doc, key, norm, acr string, qtoks []string) (int, float64, bool) {
+func (c *content) rank(d int32, key, norm, acr string, q query) (int, float64, bool) {
 	best, score, ok := TierFuzzy+1, 0.0, false
 	better := func(t int, s float64) {
 		if t < best || t == best && s > score {
 			best, score, ok = t, s, true
 		}
 	}
-	for _, n := range d.names {
-		if n.key == key || n.norm == norm {
+	for n := int32(start(c.nameEnds, d)); n < int32(c.nameEnds[d]); n++ {
+		nkey, nnorm := c.keys.at(n), c.norms.at(n)
+		if nnorm == "" {
+			nnorm = nkey
+		}
+		if nkey == key || nnorm == norm {
 			better(TierExact, 1)
 			continue
 		}
-		if strings.HasPrefix(n.key, key) || strings.HasPrefix(n.norm, norm) {
-			better(TierPrefix, float64(len(key))/float64(len(n.key)))
+		if strings.HasPrefix(nkey, key) || strings.HasPrefix(nnorm, norm) {
+			better(TierPrefix, float64(len(key))/float64(len(nkey)))
 			continue
 		}
-		matched, typos := cover(n.tokens, qtoks)
+		toks := c.toks[start(c.tokEnds, n):c.tokEnds[n]]
+		matched, typos := c.cover(toks, q)
 		if matched == 0 {
 			continue
 		}
-		frac := float64(matched) / float64(len(qtoks))
+		frac := float64(matched) / float64(len(q.words))
 		// how much of the name the text covers: a shorter name that holds every word is the better
-		share := float64(matched) / float64(len(n.tokens))
+		share := float64(matched) / float64(len(toks))
 		switch {
-		case matched == len(qtoks) && typos == 0:
+		case matched == len(q.words) && typos == 0:
 			better(TierWords, share)
-		case frac >= 0.6 && len(qtoks) > 1 || matched == len(qtoks):
+		case frac >= 0.6 && len(q.words) > 1 || matched == len(q.words):
 			better(TierFuzzy, frac*share-0.1*float64(typos))
 		}
 	}
 	if acr != "" && best > TierAcronym {
-		for _, a := range d.acronyms {
-			if a == acr {
+		for a := int32(start(c.acrEnds, d)); a < int32(c.acrEnds[d]); a++ {
+			if c.acrs.at(a) == acr {
 				better(TierAcronym, 1)
 				break
 			}
@@ -589,19 +733,19 @@ func rank(d *doc, key, norm, acr string, qtoks []string) (int, float64, bool) {
 
 // cover counts the text's tokens a name holds (the last may be a prefix), and how many of
 // those only with a typo.
-func cover(name, q []string) (matched, typos int) {
-	for i, t := range q {
-		last := i == len(q)-1
+func (c *content) cover(name []int32, q query) (matched, typos int) {
+	for i, t := range q.words {
+		last := i == len(q.words)-1
 		found, typo := false, false
 		for _, w := range name {
-			if w == t || last && strings.HasPrefix(w, t) {
+			if w == q.ids[i] || last && strings.HasPrefix(c.words.at(w), t) {
 				found = true
 				break
 			}
 		}
 		if !found && utf8.RuneCountInString(t) >= 4 {
 			for _, w := range name {
-				if oneEdit(t, w) {
+				if oneEdit(t, c.words.at(w)) {
 					found, typo = true, true
 					break
 				}
@@ -695,10 +839,7 @@ func ascii(s string) bool {
 // SearchIDs answers the API's searches (api.Searcher): type and category filters are applied
 // here; other filters, or an index not built yet, leave the search to the store.
 func (ix *Index) SearchIDs(ctx context.Context, text string, filters []store.Filter, limit, offset int) ([]string, int, bool) {
-	ix.mu.RLock()
-	built := ix.docs != nil
-	ix.mu.RUnlock()
-	if !built {
+	if ix.c.Load() == nil {
 		return nil, 0, false
 	}
 	q := Query{Text: text, Limit: limit, Offset: offset}
