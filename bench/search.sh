@@ -58,6 +58,7 @@ s=$(date +%s.%N)
 until curl -sf '127.0.0.1:18111/api/v1/analytics/pagerank?limit=1' >/dev/null 2>&1 && grep -q "search index built" "$dir/serve.log"; do sleep 1; done
 echo "server ready (search index and graph built) after $(echo "$(date +%s.%N) - $s" | bc) s; RSS $(($(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024)) MiB"
 export SEARCH_QUERIES="$dir/queries.txt"
-wrk -t1 -c1 -d20s -s bench/search.lua http://127.0.0.1:18111 | grep RESULT | sed 's/^/one client:    /'
-wrk -t2 -c8 -d20s -s bench/search.lua http://127.0.0.1:18111 | grep RESULT | sed 's/^/eight clients: /'
+wrk -t1 -c1 -d20s -s bench/search.lua http://127.0.0.1:18111 | grep RESULT | sed 's/^/one client, first 20 s: /'
+wrk -t1 -c1 -d20s -s bench/search.lua http://127.0.0.1:18111 | grep RESULT | sed 's/^/one client, next 20 s:  /'
+wrk -t2 -c8 -d20s -s bench/search.lua http://127.0.0.1:18111 | grep RESULT | sed 's/^/eight clients:          /'
 echo "server RSS after the load: $(($(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024)) MiB (peak $(($(awk '/VmHWM/ {print $2}' /proc/$pid/status) / 1024)) MiB)"

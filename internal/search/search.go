@@ -139,12 +139,31 @@ const maxCandidates = 500
 
 // New builds an index of entities given best connected first.
 func New(es []model.Entity) *Index {
+	b := newBuilder(0)
+	b.add(es)
 	ix := &Index{}
-	ix.c.Store(build(es, 0))
+	ix.c.Store(b.done())
 	return ix
 }
 
-func build(es []model.Entity, seq int64) *content {
+// builder makes an index's content from entities given in batches, best connected first, so
+// that a store's entities need not all be in memory at once.
+type builder struct {
+	c                      *content
+	ids, keys, norms, acrs textBuilder
+	kinds                  map[string]uint16
+	// tokens are numbered as met, renumbered in sorted order at the end
+	tokNum map[string]int32
+	words  []string
+	posts  [][]int32
+}
+
+func newBuilder(seq int64) *builder {
+	return &builder{c: &content{seq: seq, seed: maphash.MakeSeed()}, kinds: map[string]uint16{}, tokNum: map[string]int32{}}
+}
+
+// add indexes the next entities.
+func (b *builder) add(es []model.Entity) {
 	// folding names is the costly part: do it on every core
 	forms := make([][]resolve.Forms, len(es))
 	var wg sync.WaitGroup
@@ -164,99 +183,101 @@ func build(es []model.Entity, seq int64) *content {
 		}(w)
 	}
 	wg.Wait()
-
-	c := &content{seq: seq, seed: maphash.MakeSeed()}
-	var ids, keys, norms, acrs textBuilder
-	kinds := map[string]uint16{}
-	kind := func(s string) uint16 {
-		k, ok := kinds[s]
-		if !ok {
-			k = uint16(len(c.kinds))
-			kinds[s] = k
-			c.kinds = append(c.kinds, s)
-		}
-		return k
-	}
-	// tokens are numbered as met, renumbered in sorted order at the end
-	tokNum := map[string]int32{}
-	var words []string
-	var posts [][]int32
 	for i, e := range es {
-		pos := int32(i)
-		ids.add(e.ID)
-		c.typ = append(c.typ, kind(e.Type))
-		c.cat = append(c.cat, kind(e.Category))
-		seenKey, seenAcr, seenTok := map[string]bool{}, map[string]bool{}, map[int32]bool{}
-		addAcr := func(a string) {
-			if a != "" && !seenAcr[a] {
-				seenAcr[a] = true
-				acrs.add(a)
-				c.byAcr = append(c.byAcr, hashed{c.hash(a), pos})
-			}
-		}
-		add := func(f resolve.Forms, value, kind string) {
-			if f.Key == "" {
-				return
-			}
-			keys.add(f.Key)
-			if f.Norm == f.Key {
-				norms.add("")
-			} else {
-				norms.add(f.Norm)
-			}
-			for _, k := range []string{f.Key, f.Norm} {
-				if !seenKey[k] {
-					seenKey[k] = true
-					c.byKey = append(c.byKey, hashed{c.hash(k), pos})
-				}
-			}
-			for _, w := range f.Tokens {
-				t, ok := tokNum[w]
-				if !ok {
-					t = int32(len(words))
-					tokNum[w] = t
-					words = append(words, w)
-					posts = append(posts, nil)
-				}
-				c.toks = append(c.toks, t)
-				if !seenTok[t] {
-					seenTok[t] = true
-					posts[t] = append(posts[t], pos)
-				}
-			}
-			c.tokEnds = append(c.tokEnds, uint32(len(c.toks)))
-			if kind == "acronym" || resolve.LooksLikeAcronym(value) {
-				addAcr(strings.ReplaceAll(f.Norm, " ", ""))
-			}
-			for _, a := range f.Acronyms {
-				addAcr(a)
-			}
-		}
-		add(forms[i][0], e.Name, "")
-		for j, a := range e.Aliases {
-			add(forms[i][j+1], a.Value, a.Kind)
-		}
-		forms[i] = nil
-		c.nameEnds = append(c.nameEnds, uint32(keys.len()))
-		c.acrEnds = append(c.acrEnds, uint32(acrs.len()))
+		b.entity(e, forms[i])
 	}
-	c.ids, c.keys, c.norms, c.acrs = ids.text(), keys.text(), norms.text(), acrs.text()
+}
 
-	// tokens in sorted order, with their postings in one array
-	order := make([]int32, len(words))
+func (b *builder) kind(s string) uint16 {
+	k, ok := b.kinds[s]
+	if !ok {
+		k = uint16(len(b.c.kinds))
+		b.kinds[s] = k
+		b.c.kinds = append(b.c.kinds, s)
+	}
+	return k
+}
+
+// entity indexes one entity with the folded forms of its name and aliases.
+func (b *builder) entity(e model.Entity, forms []resolve.Forms) {
+	c := b.c
+	pos := int32(b.ids.len())
+	b.ids.add(e.ID)
+	c.typ = append(c.typ, b.kind(e.Type))
+	c.cat = append(c.cat, b.kind(e.Category))
+	seenKey, seenAcr, seenTok := map[string]bool{}, map[string]bool{}, map[int32]bool{}
+	addAcr := func(a string) {
+		if a != "" && !seenAcr[a] {
+			seenAcr[a] = true
+			b.acrs.add(a)
+			c.byAcr = append(c.byAcr, hashed{c.hash(a), pos})
+		}
+	}
+	add := func(f resolve.Forms, value, kind string) {
+		if f.Key == "" {
+			return
+		}
+		b.keys.add(f.Key)
+		if f.Norm == f.Key {
+			b.norms.add("")
+		} else {
+			b.norms.add(f.Norm)
+		}
+		for _, k := range []string{f.Key, f.Norm} {
+			if !seenKey[k] {
+				seenKey[k] = true
+				c.byKey = append(c.byKey, hashed{c.hash(k), pos})
+			}
+		}
+		for _, w := range f.Tokens {
+			t, ok := b.tokNum[w]
+			if !ok {
+				t = int32(len(b.words))
+				b.tokNum[w] = t
+				b.words = append(b.words, w)
+				b.posts = append(b.posts, nil)
+			}
+			c.toks = append(c.toks, t)
+			if !seenTok[t] {
+				seenTok[t] = true
+				b.posts[t] = append(b.posts[t], pos)
+			}
+		}
+		c.tokEnds = append(c.tokEnds, uint32(len(c.toks)))
+		if kind == "acronym" || resolve.LooksLikeAcronym(value) {
+			addAcr(strings.ReplaceAll(f.Norm, " ", ""))
+		}
+		for _, a := range f.Acronyms {
+			addAcr(a)
+		}
+	}
+	add(forms[0], e.Name, "")
+	for j, a := range e.Aliases {
+		add(forms[j+1], a.Value, a.Kind)
+	}
+	c.nameEnds = append(c.nameEnds, uint32(b.keys.len()))
+	c.acrEnds = append(c.acrEnds, uint32(b.acrs.len()))
+}
+
+// done returns the content, its tokens in sorted order with their postings in one array.
+func (b *builder) done() *content {
+	c := b.c
+	c.ids, c.keys, c.norms, c.acrs = b.ids.text(), b.keys.text(), b.norms.text(), b.acrs.text()
+	order := make([]int32, len(b.words))
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(words[a], words[b]) })
-	renumber := make([]int32, len(words))
+	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(b.words[x], b.words[y]) })
+	renumber := make([]int32, len(b.words))
 	var ws textBuilder
 	for n, t := range order {
 		renumber[t] = int32(n)
-		ws.add(words[t])
-		c.postings = append(c.postings, posts[t]...)
+		w := b.words[t]
+		ws.add(w)
+		c.postings = append(c.postings, b.posts[t]...)
 		c.postEnds = append(c.postEnds, uint32(len(c.postings)))
-		posts[t] = nil
-		if w := words[t]; utf8.RuneCountInString(w) >= 4 && !resolve.HasHan(w) {
+		b.posts[t] = nil
+		if utf8.RuneCountInString(w) >= 4 && !resolve.HasHan(w) {
 			for _, d := range deletions(w) {
 				c.near = append(c.near, hashed{c.hash(d), int32(n)})
 			}
@@ -293,25 +314,49 @@ func Build(ctx context.Context, r store.Reader) (*Index, error) {
 	return ix, nil
 }
 
-// Rebuild reads the store's entities again and replaces the index's content.
+// Rebuild reads the store's entities again and replaces the index's content. Pages are read
+// while the one before is folded.
 func (ix *Index) Rebuild(ctx context.Context, r store.Reader) error {
 	seq, err := r.Seq(ctx)
 	if err != nil {
 		return err
 	}
-	var es []model.Entity
-	cursor := ""
-	for {
-		page, err := r.Entities(ctx, store.EntityQuery{Sort: "-" + store.SortDegree, Limit: 5000, Cursor: cursor})
-		if err != nil {
-			return fmt.Errorf("search index: %w", err)
+	pages := make(chan []model.Entity, 1)
+	errc := make(chan error, 1)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		defer close(pages)
+		cursor := ""
+		for {
+			page, err := r.Entities(ctx, store.EntityQuery{Sort: "-" + store.SortDegree, Limit: 5000, Cursor: cursor})
+			if err != nil {
+				errc <- fmt.Errorf("search index: %w", err)
+				return
+			}
+			select {
+			case pages <- page.Entities:
+			case <-ctx.Done():
+				return
+			}
+			if cursor = page.Next; cursor == "" {
+				return
+			}
 		}
-		es = append(es, page.Entities...)
-		if cursor = page.Next; cursor == "" {
-			break
-		}
+	}()
+	b := newBuilder(seq)
+	for es := range pages {
+		b.add(es)
 	}
-	ix.c.Store(build(es, seq))
+	select {
+	case err := <-errc:
+		return err
+	default:
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	ix.c.Store(b.done())
 	return nil
 }
 
