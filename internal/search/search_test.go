@@ -182,3 +182,28 @@ func TestShortPrefixTakesCommonWords(t *testing.T) {
 		t.Errorf("%d of the 5 Rasterix entities found for \"Ra\"", found)
 	}
 }
+
+// An index built from entities given in batches, as Rebuild reads them from a store, is the
+// index built from all of them at once.
+func TestBatchesIndexAsOne(t *testing.T) {
+	whole := New(entities)
+	b := newBuilder(0)
+	for i := 0; i < len(entities); i += 2 {
+		b.add(entities[i:min(i+2, len(entities))])
+	}
+	batched := &Index{}
+	batched.c.Store(b.done())
+	for _, q := range []Query{
+		{Text: "Hong Kong"}, {Text: "hkust"}, {Text: "香港科技園"}, {Text: "univ"}, {Text: "Rice Robotcs"},
+		{Text: "Hong Kong", Types: []string{model.Facility}}, {Text: "Hong Kong", Types: []string{"no-such-type"}},
+	} {
+		want, wantTotal := whole.Search(q)
+		got, total := batched.Search(q)
+		if fmt.Sprint(got) != fmt.Sprint(want) || total != wantTotal {
+			t.Errorf("%+v: batched %v (%d), whole %v (%d)", q, got, total, want, wantTotal)
+		}
+	}
+	if hits, _ := whole.Search(Query{Text: "Hong Kong", Types: []string{"no-such-type"}}); len(hits) != 0 {
+		t.Errorf("a type no entity has matched %+v", hits)
+	}
+}
