@@ -123,13 +123,51 @@ func TestBuildFromStore(t *testing.T) {
 	if ix.Seq() != seq || ix.Len() != 3 {
 		t.Fatalf("seq %d/%d, len %d", ix.Seq(), seq, ix.Len())
 	}
-	// a new entity is found after a refresh
-	s.Update(ctx, func(w store.Writer) error { return w.PutEntity(ctx, ent("cyberport", model.Organization, "Cyberport")) })
+	// writes since the build are indexed apart: a new entity, a new name, a merge
+	err = s.Update(ctx, func(w store.Writer) error {
+		if err := w.PutEntity(ctx, ent("cyberport", model.Organization, "Cyberport")); err != nil {
+			return err
+		}
+		if err := w.PutEntity(ctx, ent("acme-a", model.Organization, "Acme Robotics", zh("極致機械人"))); err != nil {
+			return err
+		}
+		return w.Merge(ctx, store.Merge{From: "acme-b", Into: "acme-a"})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := ix.Refresh(s)(ctx, seq, seq+1); err != nil {
 		t.Fatal(err)
 	}
-	if hits, _ := ix.Search(Query{Text: "cyber"}); len(hits) != 1 {
-		t.Fatalf("after refresh: %+v", hits)
+	if ix.cur.Load().delta == nil {
+		t.Fatal("three writes rebuilt the whole index")
+	}
+	for _, tt := range []struct{ q, want string }{
+		{"cyber", "cyberport"},
+		{"極致機械人", "acme-a"},
+		{"Acme Robotics", "acme-a"}, // acme-b is merged away
+		{"Hong Kong", "hk"},
+	} {
+		hits, total := ix.Search(Query{Text: tt.q})
+		if len(hits) != 1 || total != 1 || hits[0].ID != tt.want {
+			t.Errorf("after the writes, %q: %+v (%d), want only %s", tt.q, hits, total, tt.want)
+		}
+	}
+	seq, _ = s.Seq(ctx)
+	if ix.Seq() != seq || ix.Len() != 3 {
+		t.Errorf("after the writes: seq %d/%d, len %d, want 3", ix.Seq(), seq, ix.Len())
+	}
+	// more writes than MaxDelta: built again
+	ix.MaxDelta = 1
+	s.Update(ctx, func(w store.Writer) error { return w.PutEntity(ctx, ent("hkstp", model.Organization, "HKSTP")) })
+	if err := ix.Update(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	if got := ix.cur.Load(); got.delta != nil || got.base.ids.len() != 4 {
+		t.Errorf("past MaxDelta: a delta of %v, %d built", got.delta != nil, got.base.ids.len())
+	}
+	if hits, _ := ix.Search(Query{Text: "hkstp"}); len(hits) != 1 {
+		t.Errorf("after the rebuild: %+v", hits)
 	}
 }
 
@@ -192,7 +230,7 @@ func TestBatchesIndexAsOne(t *testing.T) {
 		b.add(entities[i:min(i+2, len(entities))])
 	}
 	batched := &Index{}
-	batched.c.Store(b.done())
+	batched.cur.Store(&snapshot{base: b.done()})
 	for _, q := range []Query{
 		{Text: "Hong Kong"}, {Text: "hkust"}, {Text: "香港科技園"}, {Text: "univ"}, {Text: "Rice Robotcs"},
 		{Text: "Hong Kong", Types: []string{model.Facility}}, {Text: "Hong Kong", Types: []string{"no-such-type"}},

@@ -87,6 +87,9 @@ type EntityQuery struct {
 	Export bool
 	// Bare leaves out aliases, identifiers and the total, for callers that need only names.
 	Bare bool
+	// SinceSeq restricts to entities written after this change number: created, given names or
+	// identifiers, merged or merged into.
+	SinceSeq int64
 }
 
 // Filter is one condition of an entity query. Field is "type", "category", or a relation

@@ -170,6 +170,10 @@ func where(q store.EntityQuery) (string, []any, error) {
 		conds = []string{"1 = 1"}
 	}
 	var args []any
+	if q.SinceSeq > 0 {
+		conds = append(conds, "e.seq > ?")
+		args = append(args, q.SinceSeq)
+	}
 	if len(q.IDs) > 0 {
 		conds = append(conds, "e.id IN ("+placeholders(len(q.IDs))+")")
 		args = append(args, anys(q.IDs)...)

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -448,6 +449,35 @@ func testChanges(t *testing.T, s store.Store) {
 	sts, _ = s.Statements(ctx(), store.StatementQuery{SinceSeq: seq2, IncludeRetracted: true})
 	if len(sts) != 1 || sts[0].RetractedAt == nil {
 		t.Fatalf("a retraction is a change: %+v", sts)
+	}
+	// entities written since: a new one, one given a name, both sides of a merge
+	seq3, _ := s.Seq(ctx())
+	err = s.Update(ctx(), func(w store.Writer) error {
+		for _, e := range []model.Entity{ent("cyberport", model.Organization, "park_operator", "Cyberport"), ent("japan", model.Place, "country", "Japan", "日本")} {
+			if err := w.PutEntity(ctx(), e); err != nil {
+				return err
+			}
+		}
+		return w.Merge(ctx(), store.Merge{From: "cyberport", Into: "time-medical"})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		q    store.EntityQuery
+		want string
+	}{
+		{store.EntityQuery{SinceSeq: seq3, Sort: store.SortName}, "japan time-medical"},
+		{store.EntityQuery{SinceSeq: seq3, Sort: store.SortName, Export: true, Bare: true}, "cyberport japan time-medical"},
+	} {
+		page, err := s.Entities(ctx(), tt.q)
+		var ids []string
+		for _, e := range page.Entities {
+			ids = append(ids, e.ID)
+		}
+		if got := strings.Join(ids, " "); err != nil || got != tt.want {
+			t.Errorf("entities since %d (%+v): %s %v, want %s", seq3, tt.q, got, err, tt.want)
+		}
 	}
 	srcs, err := s.RecentSources(ctx(), 5)
 	if err != nil || len(srcs) != 1 || srcs[0].Title != src.Title || srcs[0].Published != "2025-04-30" {
