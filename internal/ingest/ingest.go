@@ -95,7 +95,7 @@ func Gazetteer(ctx context.Context, r store.Reader) ([]extract.Known, error) {
 	var known []extract.Known
 	cursor := ""
 	for {
-		page, err := r.Entities(ctx, store.EntityQuery{Sort: store.SortCreated, Limit: 2000, Cursor: cursor})
+		page, err := r.Entities(ctx, store.EntityQuery{Sort: store.SortCreated, Limit: 2000, Cursor: cursor, NoTotal: true})
 		if err != nil {
 			return nil, fmt.Errorf("gazetteer: %w", err)
 		}

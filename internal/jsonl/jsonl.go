@@ -47,7 +47,7 @@ func export(ctx context.Context, s store.Reader, put func(Line) error) error {
 	cursor := ""
 	var sourceIDs []string
 	for {
-		page, err := s.Entities(ctx, store.EntityQuery{Sort: "created", Limit: 1000, Cursor: cursor, Export: true})
+		page, err := s.Entities(ctx, store.EntityQuery{Sort: store.SortCreated, Limit: 1000, Cursor: cursor, Export: true, NoTotal: true})
 		if err != nil {
 			return fmt.Errorf("export entities: %w", err)
 		}

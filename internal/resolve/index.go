@@ -34,7 +34,7 @@ func BuildIndex(ctx context.Context, r store.Reader) (*Index, error) {
 	ix := NewIndex()
 	cursor := ""
 	for {
-		page, err := r.Entities(ctx, store.EntityQuery{Sort: store.SortCreated, Limit: 2000, Cursor: cursor})
+		page, err := r.Entities(ctx, store.EntityQuery{Sort: store.SortCreated, Limit: 2000, Cursor: cursor, NoTotal: true})
 		if err != nil {
 			return nil, fmt.Errorf("resolve index: %w", err)
 		}

@@ -93,7 +93,7 @@ func (ix *Index) rebuild(ctx context.Context, r store.Reader) error {
 		defer close(pages)
 		cursor := ""
 		for {
-			page, err := r.Entities(ctx, store.EntityQuery{Sort: "-" + store.SortDegree, Limit: 5000, Cursor: cursor})
+			page, err := r.Entities(ctx, store.EntityQuery{Sort: "-" + store.SortDegree, Limit: 5000, Cursor: cursor, NoTotal: true})
 			if err != nil {
 				errc <- fmt.Errorf("search index: %w", err)
 				return
@@ -175,7 +175,7 @@ func (ix *Index) Update(ctx context.Context, r store.Reader) error {
 // readEntities reads the entities of a query, page by page, up to a number.
 func readEntities(ctx context.Context, r store.Reader, q store.EntityQuery, most int) ([]model.Entity, error) {
 	var es []model.Entity
-	q.Limit = 1000
+	q.Limit, q.NoTotal = 1000, true
 	for len(es) < most {
 		page, err := r.Entities(ctx, q)
 		if err != nil {

@@ -87,6 +87,8 @@ type EntityQuery struct {
 	Export bool
 	// Bare leaves out aliases, identifiers and the total, for callers that need only names.
 	Bare bool
+	// NoTotal leaves out the total, a count of every match, for callers walking all pages.
+	NoTotal bool
 	// SinceSeq restricts to entities written after this change number: created, given names or
 	// identifiers, merged or merged into.
 	SinceSeq int64

@@ -248,7 +248,7 @@ func (r reader) Entities(ctx context.Context, q store.EntityQuery) (store.Entity
 	all := append(append([]any{}, joinArgs...), args...)
 	// a list of IDs that fits one page is counted from the page itself
 	countRows := len(q.IDs) > 0 && len(q.IDs) <= limit && cur.ID == "" && cur.Offset == 0
-	if !q.Bare && !countRows {
+	if !q.Bare && !q.NoTotal && !countRows {
 		if err := r.c.row(ctx, "SELECT COUNT(*) "+from+" WHERE "+cond, all...).Scan(&page.Total); err != nil {
 			return page, fmt.Errorf("count entities: %w", err)
 		}

@@ -343,6 +343,11 @@ func testList(t *testing.T, s store.Store) {
 	if err != nil || len(page2.Entities) != 2 || page2.Entities[0].ID == page.Entities[1].ID {
 		t.Fatalf("second page by degree: %+v %v", page2, err)
 	}
+	// walking every page, a caller may leave out the count; names are still there
+	page2, err = s.Entities(ctx(), store.EntityQuery{Sort: "-degree", Limit: 2, NoTotal: true})
+	if err != nil || page2.Total != 0 || len(page2.Entities) != 2 || page2.Entities[0].ID != "rice-robotics" || page2.Entities[0].Aliases == nil || page.Total == 0 {
+		t.Fatalf("without the total: %+v %v (with it: %d)", page2, err, page.Total)
+	}
 	page, err = s.Entities(ctx(), store.EntityQuery{Filters: []store.Filter{{Field: "type", Values: []string{"organization"}}, {Field: "category", Values: []string{"startup", "company"}}}})
 	if err != nil || len(page.Entities) != 2 {
 		t.Fatalf("filter: %+v %v", page, err)
