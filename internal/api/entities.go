@@ -17,7 +17,7 @@ func (s *Server) coreRoutes() []Route {
 	listParams := []Param{
 		{Name: "search", In: "query", Type: "string", Description: "match names and aliases (English or Chinese): exact, then prefix, then substring"},
 		{Name: "filter", In: "query", Type: "string", Description: "comma-separated field:value conditions, values ORed with |: type:organization,category:startup|company,located_in:hong-kong; fields are type, category and relation predicates"},
-		{Name: "sort", In: "query", Type: "string", Description: "name, created or degree, prefixed by - for descending; default relevance with search, else name"},
+		{Name: "sort", In: "query", Type: "string", Description: "name, created, degree or changed (last written), prefixed by - for descending; default relevance with search, else name"},
 		{Name: "per_page", In: "query", Type: "integer", Description: "results per page, 1 to 500 (default 50)"},
 		{Name: "cursor", In: "query", Type: "string", Description: "meta.next_cursor of the previous page"},
 		{Name: "group_by", In: "query", Type: "string", Description: "count the selected entities by type, category or a relation predicate (by its object) instead of listing them"},

@@ -23,6 +23,12 @@ func (a *App) startSearch(ctx context.Context, s store.Store) {
 			return
 		}
 		a.log.Info("search index built", "entities", ix.Len(), "took", time.Since(start).Round(time.Millisecond))
-		follow.Run(ctx, s, ix.Seq(), 5*time.Second, a.log, ix.Refresh(s))
+		refresh := ix.Refresh(s)
+		follow.Run(ctx, s, ix.Seq(), 5*time.Second, a.log, func(ctx context.Context, from, to int64) error {
+			start := time.Now()
+			err := refresh(ctx, from, to)
+			a.log.Debug("search index updated", "seq", to, "entities", ix.Len(), "took", time.Since(start).Round(time.Millisecond))
+			return err
+		})
 	}()
 }

@@ -148,14 +148,14 @@ func (ix *Index) Update(ctx context.Context, r store.Reader) error {
 		most = 20000
 	}
 	// every entity written since, merged ones too, to hide; then the live ones with their names
-	written, err := readEntities(ctx, r, store.EntityQuery{SinceSeq: s.base.seq, Export: true, Bare: true}, most+1)
+	written, err := readEntities(ctx, r, store.EntityQuery{SinceSeq: s.base.seq, Sort: store.SortChanged, Export: true, Bare: true}, most+1)
 	if err != nil {
 		return err
 	}
 	if len(written) > most {
 		return ix.rebuild(ctx, r)
 	}
-	live, err := readEntities(ctx, r, store.EntityQuery{SinceSeq: s.base.seq, Sort: "-" + store.SortDegree}, most+1)
+	live, err := readEntities(ctx, r, store.EntityQuery{SinceSeq: s.base.seq, Sort: store.SortChanged}, most+1)
 	if err != nil {
 		return err
 	}

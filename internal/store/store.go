@@ -80,7 +80,7 @@ type EntityQuery struct {
 	Search  string   // matches normalised name or alias: exact, then prefix, then substring
 	IDs     []string // restrict to these IDs
 	Filters []Filter
-	Sort    string // SortName, SortCreated, SortDegree, each optionally prefixed by '-'; "" = relevance or name
+	Sort    string // SortName, SortCreated, SortDegree, SortChanged, each optionally prefixed by '-'; "" = relevance or name
 	Limit   int
 	Cursor  string // opaque, from EntityPage.Next
 	// Export lists merged entities too, each with only its own names (for dumps).
@@ -107,6 +107,7 @@ const (
 	SortName    = "name"
 	SortCreated = "created"
 	SortDegree  = "degree"
+	SortChanged = "changed" // the order entities were last written
 )
 
 // EntityPage is one page of an entity list.

@@ -269,8 +269,10 @@ func (r reader) Entities(ctx context.Context, q store.EntityQuery) (store.Entity
 		col = "e.created_at"
 	case store.SortDegree:
 		col = "e.degree"
+	case store.SortChanged:
+		col = "e.seq"
 	default:
-		return page, &model.FieldError{Field: "sort", Value: q.Sort, Msg: "unknown sort key (want name, created or degree, optionally prefixed by -)"}
+		return page, &model.FieldError{Field: "sort", Value: q.Sort, Msg: "unknown sort key (want name, created, degree or changed, optionally prefixed by -)"}
 	}
 
 	var order string
@@ -285,7 +287,7 @@ func (r reader) Entities(ctx context.Context, q store.EntityQuery) (store.Entity
 		}
 		if cur.ID != "" {
 			v := any(cur.Value)
-			if sortKey == store.SortDegree {
+			if sortKey == store.SortDegree || sortKey == store.SortChanged {
 				n := 0
 				fmt.Sscan(cur.Value, &n)
 				v = n
@@ -296,24 +298,24 @@ func (r reader) Entities(ctx context.Context, q store.EntityQuery) (store.Entity
 		}
 		order = fmt.Sprintf("%s %s, e.id %s LIMIT %d", col, dir, dir, limit+1)
 	}
-	rows, err := r.c.query(ctx, "SELECT "+entityCols+", e.degree "+from+" WHERE "+cond+" ORDER BY "+order, pageArgs...)
+	rows, err := r.c.query(ctx, "SELECT "+entityCols+", e.degree, e.seq "+from+" WHERE "+cond+" ORDER BY "+order, pageArgs...)
 	if err != nil {
 		return page, fmt.Errorf("list entities: %w", err)
 	}
 	defer rows.Close()
-	var degrees []int
+	var degrees, seqs []int64
 	for rows.Next() {
 		var e model.Entity
 		var merged sql.NullString
 		var created string
-		var degree int
-		if err := rows.Scan(&e.ID, &e.Type, &e.Category, &e.Name, &merged, &created, &degree); err != nil {
+		var degree, seq int64
+		if err := rows.Scan(&e.ID, &e.Type, &e.Category, &e.Name, &merged, &created, &degree, &seq); err != nil {
 			return page, err
 		}
 		e.CreatedAt = parseTime(created)
 		e.MergedInto = merged.String
 		page.Entities = append(page.Entities, e)
-		degrees = append(degrees, degree)
+		degrees, seqs = append(degrees, degree), append(seqs, seq)
 	}
 	if err := rows.Err(); err != nil {
 		return page, err
@@ -335,6 +337,8 @@ func (r reader) Entities(ctx context.Context, q store.EntityQuery) (store.Entity
 			next.Value = fmtTime(last.CreatedAt)
 		case store.SortDegree:
 			next.Value = fmt.Sprint(degrees[limit-1])
+		case store.SortChanged:
+			next.Value = fmt.Sprint(seqs[limit-1])
 		}
 		page.Next = encodeCursor(next)
 	}

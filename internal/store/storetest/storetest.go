@@ -484,6 +484,21 @@ func testChanges(t *testing.T, s store.Store) {
 			t.Errorf("entities since %d (%+v): %s %v, want %s", seq3, tt.q, got, err, tt.want)
 		}
 	}
+	// in the order they were written (a merge writes both sides at once), a page at a time
+	var changed []string
+	for q := (store.EntityQuery{SinceSeq: seq3, Sort: store.SortChanged, Export: true, Limit: 1}); ; {
+		page, err := s.Entities(ctx(), q)
+		if err != nil || len(page.Entities) != 1 {
+			t.Fatalf("changed since %d: %+v %v", seq3, page, err)
+		}
+		if changed = append(changed, page.Entities[0].ID); page.Next == "" || len(changed) > 3 {
+			break
+		}
+		q.Cursor = page.Next
+	}
+	if got := strings.Join(changed, " "); got != "japan cyberport time-medical" {
+		t.Errorf("by change: %s", got)
+	}
 	srcs, err := s.RecentSources(ctx(), 5)
 	if err != nil || len(srcs) != 1 || srcs[0].Title != src.Title || srcs[0].Published != "2025-04-30" {
 		t.Fatalf("sources: %+v %v", srcs, err)
