@@ -76,15 +76,32 @@ func TestAcronyms(t *testing.T) {
 }
 
 func TestOneEdit(t *testing.T) {
-	for _, tt := range []struct {
+	tests := []struct {
 		a, b string
 		want bool
 	}{
+		{"robotics", "robotics", true},
+		{"robotics", "robotcs", true},   // a letter left out
+		{"robotics", "robottics", true}, // one added
+		{"robotics", "robotiks", true},  // one replaced
+		{"robotics", "rootbics", false},
+		{"robotics", "robtoics", true}, // neighbours swapped
+		{"robotics", "rbootisc", false},
+		{"robotics", "robot", false},
+		{"ab", "ba", true},
+		{"université", "universite", true},
+		{"université", "univesité", true},
+		{"université", "unievrsité", true},
+		{"université", "unvesité", false},
 		{"university", "univeristy", true}, {"university", "universty", true}, {"science", "sciense", true},
-		{"science", "scientist", false}, {"robotics", "robotics", true}, {"abcde", "edcba", false},
-	} {
-		if got := oneEdit(tt.a, tt.b); got != tt.want {
-			t.Errorf("oneEdit(%q, %q) = %v", tt.a, tt.b, got)
+		{"science", "scientist", false}, {"abcde", "edcba", false},
+	}
+	for _, tt := range tests {
+		if got := OneEdit(tt.a, tt.b); got != tt.want {
+			t.Errorf("OneEdit(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+		if got := OneEdit(tt.b, tt.a); got != tt.want {
+			t.Errorf("OneEdit(%q, %q) = %v, want %v", tt.b, tt.a, got, tt.want)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hkin/hkin/internal/model"
 )
@@ -192,7 +193,7 @@ func dice(a, b []string) float64 {
 		wa += w
 		found := false
 		for j, u := range b {
-			if !used[j] && (t == u || len(t) >= 5 && len(u) >= 5 && oneEdit(t, u)) {
+			if !used[j] && (t == u || len(t) >= 5 && len(u) >= 5 && OneEdit(t, u)) {
 				used[j], found = true, true
 				common += (w + wordWeight(u)) / 2
 				distinctive = distinctive || w >= 0.5
@@ -214,26 +215,37 @@ func dice(a, b []string) float64 {
 	return d
 }
 
-// oneEdit reports whether a and b differ by at most one inserted, deleted, replaced or swapped
-// character.
-func oneEdit(a, b string) bool {
+// OneEdit reports whether a and b are at most one inserted, deleted, replaced or swapped letter
+// apart.
+func OneEdit(a, b string) bool {
+	if d := len(a) - len(b); d > utf8.UTFMax || d < -utf8.UTFMax {
+		return false
+	}
+	if ascii(a) && ascii(b) {
+		return oneEditBytes(a, b)
+	}
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) < len(rb) {
 		ra, rb = rb, ra
 	}
 	switch len(ra) - len(rb) {
 	case 0:
-		diff := -1
+		var diffs []int
 		for i := range ra {
 			if ra[i] != rb[i] {
-				if diff >= 0 {
-					// a swap of two neighbours is one edit
-					return diff == i-1 && ra[diff] == rb[i] && ra[i] == rb[diff] && string(ra[i+1:]) == string(rb[i+1:])
+				if diffs = append(diffs, i); len(diffs) > 2 {
+					return false
 				}
-				diff = i
 			}
 		}
-		return true
+		switch len(diffs) {
+		case 0, 1:
+			return true
+		case 2: // two neighbours swapped
+			i, j := diffs[0], diffs[1]
+			return j == i+1 && ra[i] == rb[j] && ra[j] == rb[i]
+		}
+		return false
 	case 1:
 		i := 0
 		for i < len(rb) && ra[i] == rb[i] {
@@ -242,6 +254,40 @@ func oneEdit(a, b string) bool {
 		return string(ra[i+1:]) == string(rb[i:])
 	}
 	return false
+}
+
+// oneEditBytes is OneEdit for ASCII text, without copying it.
+func oneEditBytes(a, b string) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	switch len(a) - len(b) {
+	case 0:
+		i := 0
+		for i < len(a) && a[i] == b[i] {
+			i++
+		}
+		if i == len(a) || a[i+1:] == b[i+1:] {
+			return true
+		}
+		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	case 1:
+		i := 0
+		for i < len(b) && a[i] == b[i] {
+			i++
+		}
+		return a[i+1:] == b[i:]
+	}
+	return false
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // Best returns the best-scoring candidate for a, or a zero Match when none scores above 0.

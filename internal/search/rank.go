@@ -185,7 +185,7 @@ func (c *content) neighbours(w string, t int32, prefix bool) []int32 {
 	if utf8.RuneCountInString(w) >= 4 && !resolve.HasHan(w) {
 		for _, d := range append([]string{w}, deletions(w)...) {
 			for _, h := range c.lookup(c.near, d) {
-				if oneEdit(w, c.words.at(h.v)) {
+				if resolve.OneEdit(w, c.words.at(h.v)) {
 					add(h.v)
 				}
 			}
@@ -409,7 +409,7 @@ func (c *content) cover(name []int32, q query) (matched, typos int) {
 		}
 		if !found && utf8.RuneCountInString(t) >= 4 {
 			for _, w := range name {
-				if oneEdit(t, c.words.at(w)) {
+				if resolve.OneEdit(t, c.words.at(w)) {
 					found, typo = true, true
 					break
 				}
@@ -423,79 +423,4 @@ func (c *content) cover(name []int32, q query) (matched, typos int) {
 		}
 	}
 	return matched, typos
-}
-
-// oneEdit reports whether a and b are at most one inserted, deleted, replaced or swapped letter
-// apart.
-func oneEdit(a, b string) bool {
-	if d := len(a) - len(b); d > utf8.UTFMax || d < -utf8.UTFMax {
-		return false
-	}
-	if ascii(a) && ascii(b) {
-		return oneEditBytes(a, b)
-	}
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) < len(rb) {
-		ra, rb = rb, ra
-	}
-	switch len(ra) - len(rb) {
-	case 0:
-		var diffs []int
-		for i := range ra {
-			if ra[i] != rb[i] {
-				if diffs = append(diffs, i); len(diffs) > 2 {
-					return false
-				}
-			}
-		}
-		switch len(diffs) {
-		case 0, 1:
-			return true
-		case 2: // two neighbours swapped
-			i, j := diffs[0], diffs[1]
-			return j == i+1 && ra[i] == rb[j] && ra[j] == rb[i]
-		}
-		return false
-	case 1:
-		i := 0
-		for i < len(rb) && ra[i] == rb[i] {
-			i++
-		}
-		return string(ra[i+1:]) == string(rb[i:])
-	}
-	return false
-}
-
-// oneEditBytes is oneEdit for ASCII text, without copying it.
-func oneEditBytes(a, b string) bool {
-	if len(a) < len(b) {
-		a, b = b, a
-	}
-	switch len(a) - len(b) {
-	case 0:
-		i := 0
-		for i < len(a) && a[i] == b[i] {
-			i++
-		}
-		if i == len(a) || a[i+1:] == b[i+1:] {
-			return true
-		}
-		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
-	case 1:
-		i := 0
-		for i < len(b) && a[i] == b[i] {
-			i++
-		}
-		return a[i+1:] == b[i:]
-	}
-	return false
-}
-
-func ascii(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }

@@ -171,35 +171,6 @@ func TestBuildFromStore(t *testing.T) {
 	}
 }
 
-func TestOneEdit(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want bool
-	}{
-		{"robotics", "robotics", true},
-		{"robotics", "robotcs", true},   // a letter left out
-		{"robotics", "robottics", true}, // one added
-		{"robotics", "robotiks", true},  // one replaced
-		{"robotics", "rootbics", false},
-		{"robotics", "robtoics", true}, // neighbours swapped
-		{"robotics", "rbootisc", false},
-		{"robotics", "robot", false},
-		{"ab", "ba", true},
-		{"université", "universite", true},
-		{"université", "univesité", true},
-		{"université", "unievrsité", true},
-		{"université", "unvesité", false},
-	}
-	for _, tt := range tests {
-		if got := oneEdit(tt.a, tt.b); got != tt.want {
-			t.Errorf("oneEdit(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
-		}
-		if got := oneEdit(tt.b, tt.a); got != tt.want {
-			t.Errorf("oneEdit(%q, %q) = %v, want %v", tt.b, tt.a, got, tt.want)
-		}
-	}
-}
-
 // A short prefix that begins more words than are looked up takes those most names hold.
 func TestShortPrefixTakesCommonWords(t *testing.T) {
 	var es []model.Entity
