@@ -61,6 +61,7 @@ func (t *textBuilder) add(s string) {
 	t.ends = append(t.ends, uint32(t.b.Len()))
 }
 
+func (t *textBuilder) len() int   { return len(t.ends) }
 func (t *textBuilder) text() text { return text{t.b.String(), t.ends} }
 
 // start is where item i of an ends array begins.
@@ -268,8 +269,6 @@ func (c *content) doc(id string) (int32, bool) {
 	}
 	return c.byID[i], true
 }
-
-func (t *textBuilder) len() int { return len(t.ends) }
 
 // deletions returns a word with each one of its letters left out.
 func deletions(w string) []string {
