@@ -198,19 +198,15 @@ func Build(ctx context.Context, r store.Reader) (*Graph, error) {
 	}
 	var nodes []Node
 	index := map[string]int32{}
-	cursor := ""
-	for {
-		page, err := r.Entities(ctx, store.EntityQuery{Sort: store.SortCreated, Limit: 10000, Cursor: cursor, Bare: true})
-		if err != nil {
-			return nil, fmt.Errorf("graph entities: %w", err)
-		}
-		for _, e := range page.Entities {
+	err = store.EachPage(ctx, r, store.EntityQuery{Sort: store.SortCreated, Limit: 10000, Bare: true}, func(es []model.Entity) error {
+		for _, e := range es {
 			index[e.ID] = int32(len(nodes))
 			nodes = append(nodes, Node{ID: e.ID, Name: e.Name, Type: e.Type, Category: e.Category})
 		}
-		if cursor = page.Next; cursor == "" {
-			break
-		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("graph entities: %w", err)
 	}
 	resolve := resolver(ctx, r, index)
 	var edges []Edge

@@ -93,23 +93,20 @@ func (p *Pipeline) Extractor(ctx context.Context) (*extract.Extractor, error) {
 // Gazetteer lists every live entity with its names, for the extractor.
 func Gazetteer(ctx context.Context, r store.Reader) ([]extract.Known, error) {
 	var known []extract.Known
-	cursor := ""
-	for {
-		page, err := r.Entities(ctx, store.EntityQuery{Sort: store.SortCreated, Limit: 2000, Cursor: cursor, NoTotal: true})
-		if err != nil {
-			return nil, fmt.Errorf("gazetteer: %w", err)
-		}
-		for _, e := range page.Entities {
+	err := store.EachPage(ctx, r, store.EntityQuery{Sort: store.SortCreated, Limit: 2000}, func(es []model.Entity) error {
+		for _, e := range es {
 			k := extract.Known{ID: e.ID, Name: e.Name, Type: e.Type, Category: e.Category}
 			for _, a := range e.Aliases {
 				k.Aliases = append(k.Aliases, a.Value)
 			}
 			known = append(known, k)
 		}
-		if cursor = page.Next; cursor == "" {
-			return known, nil
-		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
+	return known, nil
 }
 
 // Source returns the source a document is stored under: its text's hash identifies it.

@@ -44,15 +44,10 @@ func Encode(w io.Writer, fn func(put func(Line) error) error) error {
 
 func export(ctx context.Context, s store.Reader, put func(Line) error) error {
 	var merges []store.Merge
-	cursor := ""
 	var sourceIDs []string
-	for {
-		page, err := s.Entities(ctx, store.EntityQuery{Sort: store.SortCreated, Limit: 1000, Cursor: cursor, Export: true, NoTotal: true})
-		if err != nil {
-			return fmt.Errorf("export entities: %w", err)
-		}
-		for i := range page.Entities {
-			e := page.Entities[i]
+	err := store.EachPage(ctx, s, store.EntityQuery{Sort: store.SortCreated, Limit: 1000, Export: true}, func(es []model.Entity) error {
+		for i := range es {
+			e := es[i]
 			if err := put(Line{Entity: &e}); err != nil {
 				return err
 			}
@@ -64,9 +59,10 @@ func export(ctx context.Context, s store.Reader, put func(Line) error) error {
 				merges = append(merges, ms...)
 			}
 		}
-		if cursor = page.Next; cursor == "" {
-			break
-		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("export entities: %w", err)
 	}
 	// statements, in pages by sequence number; their sources are written first
 	var since int64

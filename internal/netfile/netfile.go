@@ -31,19 +31,15 @@ type Edge struct {
 func Read(ctx context.Context, r store.Reader) (*Network, error) {
 	n := &Network{}
 	live := map[string]bool{}
-	cursor := ""
-	for {
-		page, err := r.Entities(ctx, store.EntityQuery{Sort: store.SortCreated, Limit: 5000, Cursor: cursor, Bare: true})
-		if err != nil {
-			return nil, fmt.Errorf("network entities: %w", err)
-		}
-		for _, e := range page.Entities {
+	err := store.EachPage(ctx, r, store.EntityQuery{Sort: store.SortCreated, Limit: 5000, Bare: true}, func(es []model.Entity) error {
+		for _, e := range es {
 			live[e.ID] = true
 			n.Nodes = append(n.Nodes, e)
 		}
-		if cursor = page.Next; cursor == "" {
-			break
-		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("network entities: %w", err)
 	}
 	canonical := map[string]string{}
 	resolve := func(id string) (string, error) {

@@ -32,19 +32,16 @@ func NewIndex() *Index {
 // BuildIndex indexes every live entity of a store.
 func BuildIndex(ctx context.Context, r store.Reader) (*Index, error) {
 	ix := NewIndex()
-	cursor := ""
-	for {
-		page, err := r.Entities(ctx, store.EntityQuery{Sort: store.SortCreated, Limit: 2000, Cursor: cursor, NoTotal: true})
-		if err != nil {
-			return nil, fmt.Errorf("resolve index: %w", err)
-		}
-		for _, e := range page.Entities {
+	err := store.EachPage(ctx, r, store.EntityQuery{Sort: store.SortCreated, Limit: 2000}, func(es []model.Entity) error {
+		for _, e := range es {
 			ix.Add(e)
 		}
-		if cursor = page.Next; cursor == "" {
-			return ix, nil
-		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("resolve index: %w", err)
 	}
+	return ix, nil
 }
 
 // Len is the number of entities indexed.

@@ -8,6 +8,7 @@ package search
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -87,38 +88,19 @@ func (ix *Index) rebuild(ctx context.Context, r store.Reader) error {
 	}
 	pages := make(chan []model.Entity, 1)
 	errc := make(chan error, 1)
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
 	go func() {
 		defer close(pages)
-		cursor := ""
-		for {
-			page, err := r.Entities(ctx, store.EntityQuery{Sort: "-" + store.SortDegree, Limit: 5000, Cursor: cursor, NoTotal: true})
-			if err != nil {
-				errc <- fmt.Errorf("search index: %w", err)
-				return
-			}
-			select {
-			case pages <- page.Entities:
-			case <-ctx.Done():
-				return
-			}
-			if cursor = page.Next; cursor == "" {
-				return
-			}
-		}
+		errc <- store.EachPage(ctx, r, store.EntityQuery{Sort: "-" + store.SortDegree, Limit: 5000}, func(es []model.Entity) error {
+			pages <- es
+			return nil
+		})
 	}()
 	b := newBuilder(seq)
 	for es := range pages {
 		b.add(es)
 	}
-	select {
-	case err := <-errc:
-		return err
-	default:
-	}
-	if err := ctx.Err(); err != nil {
-		return err
+	if err := <-errc; err != nil {
+		return fmt.Errorf("search index: %w", err)
 	}
 	ix.cur.Store(&snapshot{seq: seq, base: b.done()})
 	ix.lastFull = time.Now()
@@ -175,16 +157,16 @@ func (ix *Index) Update(ctx context.Context, r store.Reader) error {
 // readEntities reads the entities of a query, page by page, up to a number.
 func readEntities(ctx context.Context, r store.Reader, q store.EntityQuery, most int) ([]model.Entity, error) {
 	var es []model.Entity
-	q.Limit, q.NoTotal = 1000, true
-	for len(es) < most {
-		page, err := r.Entities(ctx, q)
-		if err != nil {
-			return nil, fmt.Errorf("search index: %w", err)
+	enough := errors.New("enough")
+	q.Limit = 1000
+	err := store.EachPage(ctx, r, q, func(page []model.Entity) error {
+		if es = append(es, page...); len(es) >= most {
+			return enough
 		}
-		es = append(es, page.Entities...)
-		if q.Cursor = page.Next; q.Cursor == "" {
-			break
-		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, enough) {
+		return nil, fmt.Errorf("search index: %w", err)
 	}
 	return es, nil
 }

@@ -87,7 +87,8 @@ type EntityQuery struct {
 	Export bool
 	// Bare leaves out aliases, identifiers and the total, for callers that need only names.
 	Bare bool
-	// NoTotal leaves out the total, a count of every match, for callers walking all pages.
+	// NoTotal leaves out the total, a count of every match, for callers walking all pages
+	// (EachPage sets it).
 	NoTotal bool
 	// SinceSeq restricts to entities written after this change number: created, given names or
 	// identifiers, merged or merged into.
@@ -167,6 +168,24 @@ func Resolve(ctx context.Context, r Reader, id string) (model.Entity, error) {
 		id = e.MergedInto
 	}
 	return model.Entity{}, errors.New("store: redirect loop at " + id)
+}
+
+// EachPage calls fn with each page of the entities a query selects, in its order, without
+// counting them: the way to walk a whole table. It stops at fn's first error and returns it.
+func EachPage(ctx context.Context, r Reader, q EntityQuery, fn func([]model.Entity) error) error {
+	q.NoTotal = true
+	for {
+		page, err := r.Entities(ctx, q)
+		if err != nil {
+			return err
+		}
+		if err := fn(page.Entities); err != nil {
+			return err
+		}
+		if q.Cursor = page.Next; q.Cursor == "" {
+			return nil
+		}
+	}
 }
 
 // Notifier is implemented by backends that can announce committed changes from other
